@@ -1,0 +1,9 @@
+// The English catalogue; its shape is checked against zh-CN, so a code can't lack a translation.
+import type { zhCN } from '../zh-CN/index.js';
+import { commonErrors } from './errors/common.js';
+
+export const en: { errors: Record<keyof typeof zhCN.errors, string> } = {
+  errors: {
+    ...commonErrors,
+  },
+};

@@ -1,0 +1,9 @@
+// The zh-CN catalogue: every user-visible message of shared rules and the server, by stable code.
+// Each area of the domain keeps its own file so that messages sit next to their kin.
+import { commonErrors } from './errors/common.js';
+
+export const zhCN = {
+  errors: {
+    ...commonErrors,
+  },
+} as const;
