@@ -8,12 +8,23 @@ import { StaffHome } from '../staff/StaffHome.js';
 import type { WindowKind } from './window-kind.js';
 
 // Large touch targets on the kiosk (SPEC K6): one control height for every antd input and button.
-const theme = { token: { controlHeight: 44, fontSize: 16 } };
+// antd's default blue and its pale secondary text fall below WCAG AA contrast (4.5:1); a shared
+// kiosk is read by everyone, so both are darkened.
+const theme = {
+  token: {
+    controlHeight: 44,
+    fontSize: 16,
+    colorPrimary: '#0958d9',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  },
+};
 
 export function App({ windowKind }: { windowKind: WindowKind }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+    // antd spaces out two-character Chinese button labels ('中 文'), which screen readers then spell out.
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       {windowKind === 'staff' ? <StaffHome /> : <KioskHome />}
     </ConfigProvider>
   );

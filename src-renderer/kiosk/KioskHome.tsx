@@ -1,5 +1,5 @@
-// The kiosk's first screen: the progress steps and the ways in (register, enter, retrieve account).
-import { Button, Flex, Layout, Typography } from 'antd';
+// The kiosk's first screen: the progress steps and a welcome.
+import { Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { ProgressBar } from '../app/ProgressBar.js';
@@ -15,17 +15,8 @@ export function KioskHome() {
         <LanguageSwitch />
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        <main>
-          <ProgressBar current="register" />
-          <Typography.Title level={2}>{t('kiosk.welcome')}</Typography.Title>
-          <Flex gap="large" wrap>
-            <Button type="primary" size="large">
-              {t('kiosk.start')}
-            </Button>
-            <Button size="large">{t('kiosk.registerNew')}</Button>
-            <Button size="large">{t('kiosk.retrieveAccount')}</Button>
-          </Flex>
-        </main>
+        <ProgressBar current="register" />
+        <Typography.Title level={2}>{t('kiosk.welcome')}</Typography.Title>
       </Layout.Content>
     </Layout>
   );

@@ -14,9 +14,7 @@ export function StaffHome() {
         <LanguageSwitch />
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        <main>
-          <Typography.Paragraph>{t('staff.welcome')}</Typography.Paragraph>
-        </main>
+        <Typography.Paragraph>{t('staff.welcome')}</Typography.Paragraph>
       </Layout.Content>
     </Layout>
   );

@@ -21,9 +21,6 @@ export const ui: Shape<typeof zh> = {
   },
   kiosk: {
     welcome: 'Welcome to CET registration',
-    start: 'Start registration',
-    registerNew: 'Register a new account',
-    retrieveAccount: 'Retrieve my account',
   },
   staff: {
     welcome: 'Please log in with your school staff account',

@@ -17,9 +17,6 @@ export const ui = {
   },
   kiosk: {
     welcome: '欢迎使用CET考试报名系统',
-    start: '进入报名',
-    registerNew: '注册新用户',
-    retrieveAccount: '找回已报名账号',
   },
   staff: {
     welcome: '请使用学校负责老师账号登录',
