@@ -1,5 +1,6 @@
 // The English catalogue; its shape is checked against zh-CN, so a code can't lack a translation.
 import type { zhCN } from '../zh-CN/index.js';
+import { accountErrors } from './errors/account.js';
 import { commonErrors } from './errors/common.js';
 import { identityErrors } from './errors/identity.js';
 import { registrationErrors } from './errors/registration.js';
@@ -8,6 +9,7 @@ import { reviewErrors } from './errors/review.js';
 export const en: { errors: Record<keyof typeof zhCN.errors, string> } = {
   errors: {
     ...commonErrors,
+    ...accountErrors,
     ...identityErrors,
     ...registrationErrors,
     ...reviewErrors,

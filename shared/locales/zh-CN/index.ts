@@ -1,5 +1,6 @@
 // The zh-CN catalogue: every user-visible message of shared rules and the server, by stable code.
 // Each area of the domain keeps its own file so that messages sit next to their kin.
+import { accountErrors } from './errors/account.js';
 import { commonErrors } from './errors/common.js';
 import { identityErrors } from './errors/identity.js';
 import { registrationErrors } from './errors/registration.js';
@@ -8,6 +9,7 @@ import { reviewErrors } from './errors/review.js';
 export const zhCN = {
   errors: {
     ...commonErrors,
+    ...accountErrors,
     ...identityErrors,
     ...registrationErrors,
     ...reviewErrors,
