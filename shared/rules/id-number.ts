@@ -1,4 +1,5 @@
 // A2: ID number checks for the six supported ID types, and the one canonical form each is stored in.
+import { HOUR_MS } from '../domain/clock.js';
 import type { IdType } from '../domain/identity.js';
 import { refuse, type DomainError } from '../errors/domain-error.js';
 import { normalizeTypedCode } from './typed-code.js';
@@ -88,7 +89,7 @@ function isCalendarDate(yyyymmdd: string): boolean {
 
 /** Today's date in China (UTC+8 all year, no daylight saving) as `YYYYMMDD`. */
 function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+  return new Date(now.getTime() + 8 * HOUR_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 function checkHongKongId(idNumber: string): IdNumberErrorCode | null {

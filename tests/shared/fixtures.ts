@@ -1,12 +1,10 @@
 // Builders for the rule tests: a seed-like catalogue, offerings, an exam session and enrolments, overridable per case.
 import type { EnrolmentWithSubject } from '../../shared/domain/enrolment.js';
-import type { ExamSession } from '../../shared/domain/exam-session.js';
+import { DEFAULT_EMPTY_REGISTRATION_TTL_MS, DEFAULT_UNPAID_ENROLMENT_TTL_MS, type ExamSession } from '../../shared/domain/exam-session.js';
 import type { Offering } from '../../shared/domain/offering.js';
 import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import type { Subject } from '../../shared/domain/subject.js';
 import type { TimeWindow } from '../../shared/domain/time-window.js';
-
-export const HOUR = 60 * 60 * 1000;
 
 /** Instants in China time, as the seeds write them. */
 export function at(chinaLocal: string): Date {
@@ -62,8 +60,8 @@ export function session(overrides: Partial<ExamSession> = {}): ExamSession {
     qualificationQueryOpensAt: at('2017-03-01T08:00:00'),
     registrationWindow: REGISTRATION_WINDOW,
     provincialRegistrationWindows: {},
-    unpaidEnrolmentTtlMs: 24 * HOUR,
-    emptyRegistrationTtlMs: 12 * HOUR,
+    unpaidEnrolmentTtlMs: DEFAULT_UNPAID_ENROLMENT_TTL_MS,
+    emptyRegistrationTtlMs: DEFAULT_EMPTY_REGISTRATION_TTL_MS,
     writtenExamDate: at('2017-06-17T09:00:00'),
     oralExamDates: [at('2017-05-20T08:00:00'), at('2017-05-21T08:00:00')],
     admissionTicketPrintWindows: {

@@ -1,11 +1,12 @@
 // R4 empty registrations and R8 unpaid enrolments expire after their session's time-to-live.
 import { describe, expect, it } from 'vitest';
 import { isEmptyRegistrationExpired, isUnpaidEnrolmentExpired, unpaidEnrolmentExpiresAt } from '../../shared/rules/time-to-live.js';
-import { HOUR, SUBJECTS, at, enrolment, session } from './fixtures.js';
+import { HOUR_MS } from '../../shared/domain/clock.js';
+import { SUBJECTS, at, enrolment, session } from './fixtures.js';
 
 const savedAt = at('2017-03-10T10:00:00');
 
-describe('R4 empty registration time-to-live', () => {
+describe('R4 empty registration time-to-live (12 h by default)', () => {
   it.each([
     [0, '2017-03-10T21:59:59', false, 'just under 12 h'],
     [0, '2017-03-10T22:00:00', true, 'exactly 12 h'],
@@ -16,13 +17,13 @@ describe('R4 empty registration time-to-live', () => {
   });
 
   it('R4 takes the time-to-live from the session (24 h in the short guide)', () => {
-    const longer = session({ emptyRegistrationTtlMs: 24 * HOUR });
+    const longer = session({ emptyRegistrationTtlMs: 24 * HOUR_MS });
     expect(isEmptyRegistrationExpired({ savedAt }, 0, longer, at('2017-03-10T22:00:00'))).toBe(false);
     expect(isEmptyRegistrationExpired({ savedAt }, 0, longer, at('2017-03-11T10:00:00'))).toBe(true);
   });
 });
 
-describe('R8 unpaid enrolment time-to-live', () => {
+describe('R8 unpaid enrolment time-to-live (24 h by default)', () => {
   const added = { createdAt: at('2017-03-10T10:00:00') };
 
   it.each([
