@@ -33,7 +33,7 @@ export const schoolCode = z.string().regex(/^\d{5}$/);
 export const campusCode = z.string().regex(/^\d{6}$/);
 /** Subject codes as the seeds print them: `1`…`6` for written subjects, `F`, `S` for oral ones. */
 export const subjectCode = z.string().regex(/^[0-9A-Z]{1,2}$/);
-/** 准考证号: 15 digits (format documented in src-server/arrangement). */
+/** 准考证号: 15 digits, laid out as shared/rules/review-ticket.ts's parseTicketNumber reads them. */
 export const ticketNumber = z.string().regex(/^\d{15}$/);
 
 /** R6's capacity colours, in the words of shared/rules' `capacityColour`. */

@@ -1,5 +1,6 @@
 // CET6 qualification review contracts (C1–C8): the candidate's one application and the teacher's review queue.
 import { z } from 'zod';
+import { REVIEW_FILERS } from '../../domain/review-application.js';
 import { endpoint } from './endpoint.js';
 import {
   campusRef,
@@ -70,8 +71,9 @@ export const reviewApplication = z.object({
   reason: z.string().nullable(),
   reviewerName: z.string().nullable(),
   submissionCount: z.int().positive(),
+  /** shared/rules' isRepeatSubmitter(submissionCount), or a teacher's flag (C7). */
   repeatSubmitter: z.boolean(),
-  filedOnBehalf: z.boolean(),
+  filedBy: z.enum(REVIEW_FILERS),
   proofNote: z.string().nullable(),
   submittedAt: instant,
   reviewedAt: instant.nullable(),
@@ -156,7 +158,7 @@ export const listReviews = endpoint({
         submittedAt: instant,
         submissionCount: z.int().positive(),
         repeatSubmitter: z.boolean(),
-        filedOnBehalf: z.boolean(),
+        filedBy: z.enum(REVIEW_FILERS),
       }),
     ),
     nextCursor,
@@ -178,13 +180,16 @@ export const decideReview = endpoint({
   path: '/api/staff/reviews/:applicationId/decision',
   audience: 'teacher',
   request: z.discriminatedUnion('decision', [
-    z.object({ applicationId: entityId, decision: z.literal('APPROVE') }),
-    z.object({ applicationId: entityId, decision: z.literal('REJECT'), reason }),
+    z.object({ applicationId: entityId, decision: z.literal('APPROVED') }),
+    z.object({ applicationId: entityId, decision: z.literal('REJECTED'), reason }),
   ]),
   response: reviewEvidence,
 });
 
-/** C7: a teacher may mark a candidate who resubmits again and again, and decline to review them. */
+/**
+ * C7: a teacher may mark a candidate who resubmits again and again, and so decline to review them;
+ * the mark goes into the history, and the application is closed by a rejection with a reason.
+ */
 export const flagRepeatSubmitter = endpoint({
   method: 'PUT',
   path: '/api/staff/reviews/:applicationId/repeat-submitter',
