@@ -1,3 +1,4 @@
+// Registration-area HTTP contracts: unique routes, path parameters backed by request fields, key refusals.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as catalogue from '../../shared/contracts/http/catalogue.js';

@@ -1,3 +1,4 @@
+// Arrangement (编排): ticket layout, room capacity, deterministic order and idempotency.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

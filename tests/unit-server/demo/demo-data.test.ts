@@ -1,3 +1,4 @@
+// Demo data: deterministic, valid under the shared rules, and with a candidate for every review case.
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, type DemoReviewCase } from '../../../src-server/demo/data/index.js';
 import { PASSING_CET4_SCORE } from '../../../shared/domain/cet4-score-record.js';

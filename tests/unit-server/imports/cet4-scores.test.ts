@@ -1,3 +1,4 @@
+// CET4 score CSV import: records the review rules then judge, and every row refusal.
 import { describe, expect, it } from 'vitest';
 import { parseCet4ScoreCsv } from '../../../src-server/imports/cet4-scores.js';
 import { decideCet6Review } from '../../../shared/rules/review-decision.js';

@@ -1,3 +1,4 @@
+// Roster (学籍) CSV import: encodings, headers, every row refusal with its line, duplicates, and the demo roster read back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SUBJECTS } from '../../../src-server/demo/data/catalogue.js';

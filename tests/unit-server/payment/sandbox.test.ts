@@ -1,3 +1,4 @@
+// Sandbox payment provider, idempotent settlement, pay page and QR code.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideSettlement, settlementOfNotice, settlementOfState, type OrderForSettlement } from '../../../src-server/payment/notice.js';
