@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{architecture,shared,main,renderer}/**/*.test.{ts,tsx}'],
+          include: ['tests/{architecture,shared,main,renderer,unit-server}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -2,7 +2,7 @@
 import type { PaymentStatus } from '../../shared/domain/enrolment.js';
 import { isCampusCode, type CampusCode } from '../../shared/domain/school.js';
 import type { SubjectCode } from '../../shared/domain/subject.js';
-import { refused, succeeded, type Outcome } from '../imports/refusal.js';
+import { failed, ok, type Result } from '../../shared/errors/domain-error.js';
 
 /**
  * Ticket numbers follow the layout shared/rules/review-ticket.ts reads (parseTicketNumber), 15 digits:
@@ -105,19 +105,19 @@ function seatsTaken(arranged: readonly ArrangeableEnrolment[], seatsPerRoom: num
  * are seated after the last seat used in their campus and subject, so running it twice, or again
  * after late payments, only adds. Unpaid enrolments are left out (R9: only paid ones are registered).
  */
-export function arrange(input: ArrangementInput): Outcome<ArrangementResult> {
+export function arrange(input: ArrangementInput): Result<ArrangementResult> {
   const seatsPerRoom = input.seatsPerRoom ?? DEFAULT_SEATS_PER_ROOM;
   const digits = input.subjectDigits ?? DEFAULT_SUBJECT_DIGITS;
   const { examYear, half } = input.session;
   if (!Number.isInteger(seatsPerRoom) || seatsPerRoom < 1 || seatsPerRoom > MAX_SEATS_PER_ROOM) {
-    return refused('ARRANGEMENT_ROOM_SIZE_INVALID', { field: 'seatsPerRoom' });
+    return failed('ARRANGEMENT_ROOM_SIZE_INVALID', { field: 'seatsPerRoom' });
   }
   if (!Number.isInteger(examYear) || examYear < 1987 || examYear > 2086 || (half !== 1 && half !== 2)) {
-    return refused('ARRANGEMENT_SESSION_INVALID');
+    return failed('ARRANGEMENT_SESSION_INVALID');
   }
   const paid = input.enrolments.filter((enrolment) => enrolment.paymentStatus === 'PAID');
   const invalidCampus = paid.find((enrolment) => !isCampusCode(enrolment.campusCode));
-  if (invalidCampus !== undefined) return refused('VALIDATION_FAILED', { field: 'campusCode', params: { campus: invalidCampus.campusCode } });
+  if (invalidCampus !== undefined) return failed('VALIDATION_FAILED', { field: 'campusCode', params: { campus: invalidCampus.campusCode } });
 
   const groups = new Map<string, ArrangeableEnrolment[]>();
   for (const enrolment of [...paid].sort(seatingOrder)) {
@@ -135,11 +135,11 @@ export function arrange(input: ArrangementInput): Outcome<ArrangementResult> {
     if (first === undefined) continue;
     const digit = digits[first.subjectCode];
     if (digit === undefined || !/^\d$/.test(digit)) {
-      return refused('ARRANGEMENT_SUBJECT_UNNUMBERED', { params: { subject: first.subjectCode } });
+      return failed('ARRANGEMENT_SUBJECT_UNNUMBERED', { params: { subject: first.subjectCode } });
     }
     const taken = seatsTaken(group, seatsPerRoom);
     if (taken + waiting.length > MAX_ROOMS * seatsPerRoom) {
-      return refused('ARRANGEMENT_ROOMS_EXHAUSTED', { params: { campus: first.campusCode, subject: first.subjectCode, max: MAX_ROOMS } });
+      return failed('ARRANGEMENT_ROOMS_EXHAUSTED', { params: { campus: first.campusCode, subject: first.subjectCode, max: MAX_ROOMS } });
     }
     waiting.forEach((enrolment, index) => {
       const position = taken + index;
@@ -155,5 +155,5 @@ export function arrange(input: ArrangementInput): Outcome<ArrangementResult> {
       });
     });
   }
-  return succeeded({ assignments, alreadyArranged: paid.length - assignments.length });
+  return ok({ assignments, alreadyArranged: paid.length - assignments.length });
 }

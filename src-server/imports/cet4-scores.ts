@@ -4,7 +4,7 @@ import type { IdType } from '../../shared/domain/identity.js';
 import { parseTicketNumber } from '../../shared/rules/review-ticket.js';
 import { normalizeTypedCode } from '../../shared/rules/typed-code.js';
 import { DEFAULT_MAX_IMPORT_ROWS, importCsv, type ImportResult } from './import-csv.js';
-import { refusal } from './refusal.js';
+import { refuse } from '../../shared/errors/domain-error.js';
 import type { ColumnSpec } from './table.js';
 import { allDefined, firstSeen, readIdNumber, readIdType, readName, type RowCheck } from './values.js';
 
@@ -42,7 +42,7 @@ function readTicketNumber(check: RowCheck<Cet4ScoreColumn>): string | undefined 
   const raw = check.required('ticketNumber');
   if (raw === undefined) return undefined;
   const ticketNumber = normalizeTypedCode(raw);
-  return parseTicketNumber(ticketNumber) !== null ? ticketNumber : check.fail('ticketNumber', refusal('REVIEW_TICKET_FORMAT', { field: 'ticketNumber' }));
+  return parseTicketNumber(ticketNumber) !== null ? ticketNumber : check.fail('ticketNumber', refuse('REVIEW_TICKET_FORMAT', { field: 'ticketNumber' }));
 }
 
 /**
@@ -73,7 +73,7 @@ export function parseCet4ScoreCsv(bytes: Uint8Array, options: Cet4ScoreImportOpt
     if (ticketNumber !== undefined) {
       const earlier = ticketSeen(ticketNumber, check.line);
       if (earlier !== undefined) {
-        check.fail('ticketNumber', refusal('IMPORT_DUPLICATE_TICKET', { field: 'ticketNumber', params: { line: earlier } }));
+        check.fail('ticketNumber', refuse('IMPORT_DUPLICATE_TICKET', { field: 'ticketNumber', params: { line: earlier } }));
       }
     }
     const row = allDefined({ line: check.line, ticketNumber, idNumber, name, score, examYear });

@@ -1,6 +1,6 @@
 // Turns an uploaded CSV file's bytes into text: UTF-8 with or without BOM, or GBK/GB18030 as Excel on Chinese Windows saves it.
 import type { IMPORT_ENCODINGS } from '../../shared/contracts/http/imports.js';
-import { refused, succeeded, type Outcome } from './refusal.js';
+import { failed, ok, type Result } from '../../shared/errors/domain-error.js';
 
 export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
@@ -15,14 +15,14 @@ export interface DecodedText {
  * without any extra package. Bytes that are neither are refused rather than guessed at, since a
  * wrong guess would import garbled names that no candidate could ever match.
  */
-export function decodeCsvBytes(bytes: Uint8Array): Outcome<DecodedText> {
+export function decodeCsvBytes(bytes: Uint8Array): Result<DecodedText> {
   for (const encoding of ['UTF-8', 'GB18030'] as const) {
     try {
       const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-      return succeeded({ text, encoding });
+      return ok({ text, encoding });
     } catch {
       continue;
     }
   }
-  return refused('IMPORT_ENCODING_UNSUPPORTED');
+  return failed('IMPORT_ENCODING_UNSUPPORTED');
 }

@@ -3,7 +3,7 @@ import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import { isCampusCode, isSchoolCode, schoolOfCampus, type CampusCode, type SchoolCode } from '../../shared/domain/school.js';
 import type { Subject } from '../../shared/domain/subject.js';
 import { DEFAULT_MAX_IMPORT_ROWS, importCsv, type ImportResult } from './import-csv.js';
-import { refusal } from './refusal.js';
+import { refuse } from '../../shared/errors/domain-error.js';
 import type { ColumnSpec } from './table.js';
 import {
   allDefined,
@@ -81,22 +81,22 @@ function readSchoolAndCampus(
   const rawCampus = check.required('campusCode');
   let schoolCode: SchoolCode | undefined;
   if (rawSchool !== undefined) {
-    if (!isSchoolCode(rawSchool)) check.fail('schoolCode', refusal('IMPORT_SCHOOL_CODE_INVALID', { field: 'schoolCode' }));
+    if (!isSchoolCode(rawSchool)) check.fail('schoolCode', refuse('IMPORT_SCHOOL_CODE_INVALID', { field: 'schoolCode' }));
     else if (options.schoolCode !== undefined && rawSchool !== options.schoolCode) {
-      check.fail('schoolCode', refusal('IMPORT_SCHOOL_MISMATCH', { field: 'schoolCode', params: { school: rawSchool, expected: options.schoolCode } }));
+      check.fail('schoolCode', refuse('IMPORT_SCHOOL_MISMATCH', { field: 'schoolCode', params: { school: rawSchool, expected: options.schoolCode } }));
     } else schoolCode = rawSchool;
   }
   if (rawCampus === undefined) return { schoolCode };
   if (!isCampusCode(rawCampus)) {
-    check.fail('campusCode', refusal('IMPORT_CAMPUS_CODE_INVALID', { field: 'campusCode' }));
+    check.fail('campusCode', refuse('IMPORT_CAMPUS_CODE_INVALID', { field: 'campusCode' }));
     return { schoolCode };
   }
   if (schoolCode !== undefined && schoolOfCampus(rawCampus) !== schoolCode) {
-    check.fail('campusCode', refusal('IMPORT_CAMPUS_NOT_IN_SCHOOL', { field: 'campusCode', params: { campus: rawCampus, school: schoolCode } }));
+    check.fail('campusCode', refuse('IMPORT_CAMPUS_NOT_IN_SCHOOL', { field: 'campusCode', params: { campus: rawCampus, school: schoolCode } }));
     return { schoolCode };
   }
   if (options.campusCodes !== undefined && !options.campusCodes.has(rawCampus)) {
-    check.fail('campusCode', refusal('IMPORT_CAMPUS_UNKNOWN', { field: 'campusCode', params: { campus: rawCampus } }));
+    check.fail('campusCode', refuse('IMPORT_CAMPUS_UNKNOWN', { field: 'campusCode', params: { campus: rawCampus } }));
     return { schoolCode };
   }
   return { schoolCode, campusCode: rawCampus };
@@ -105,7 +105,7 @@ function readSchoolAndCampus(
 function readEnrolmentYear(check: RowCheck<RosterColumn>): string | undefined {
   const raw = check.required('enrolmentYear');
   if (raw === undefined) return undefined;
-  return /^(\d{2}|\d{4})$/.test(raw) ? raw : check.fail('enrolmentYear', refusal('IMPORT_ENROLMENT_YEAR_INVALID', { field: 'enrolmentYear' }));
+  return /^(\d{2}|\d{4})$/.test(raw) ? raw : check.fail('enrolmentYear', refuse('IMPORT_ENROLMENT_YEAR_INVALID', { field: 'enrolmentYear' }));
 }
 
 /**
@@ -136,12 +136,12 @@ export function parseRosterCsv(bytes: Uint8Array, options: RosterImportOptions):
 
     if (idType !== undefined && idNumber !== undefined) {
       const earlier = identitySeen(`${idType}:${idNumber}`, check.line);
-      if (earlier !== undefined) check.fail('idNumber', refusal('IMPORT_DUPLICATE_IDENTITY', { field: 'idNumber', params: { line: earlier } }));
+      if (earlier !== undefined) check.fail('idNumber', refuse('IMPORT_DUPLICATE_IDENTITY', { field: 'idNumber', params: { line: earlier } }));
     }
     if (schoolCode !== undefined && studentNumber !== undefined) {
       const earlier = studentNumberSeen(`${schoolCode}:${studentNumber}`, check.line);
       if (earlier !== undefined) {
-        check.fail('studentNumber', refusal('IMPORT_DUPLICATE_STUDENT_NUMBER', { field: 'studentNumber', params: { line: earlier } }));
+        check.fail('studentNumber', refuse('IMPORT_DUPLICATE_STUDENT_NUMBER', { field: 'studentNumber', params: { line: earlier } }));
       }
     }
 

@@ -1,6 +1,6 @@
 // Reads a decoded CSV into rows keyed by column, accepting Chinese or English header names, with file line numbers.
 import { parse } from 'csv-parse/sync';
-import { refusal, type Refusal } from './refusal.js';
+import { refuse, type DomainError } from '../../shared/errors/domain-error.js';
 
 export interface ColumnSpec<K extends string> {
   readonly key: K;
@@ -18,7 +18,7 @@ export interface ImportRowError {
   readonly field: string | null;
   /** That column's header as written in the file, for the report. */
   readonly column: string | null;
-  readonly reason: Refusal;
+  readonly reason: DomainError;
 }
 
 export interface TableRow<K extends string> {
@@ -39,7 +39,7 @@ export interface TableReading<K extends string> {
   readonly errors: readonly ImportRowError[];
 }
 
-function fileError(line: number, reason: Refusal): ImportRowError {
+function fileError(line: number, reason: DomainError): ImportRowError {
   return { line, field: null, column: null, reason };
 }
 
@@ -74,10 +74,10 @@ export function readTable<K extends string>(text: string, columns: readonly Colu
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 0;
-    return { table: null, errors: [fileError(line, refusal('IMPORT_CSV_MALFORMED', { params: { line } }))] };
+    return { table: null, errors: [fileError(line, refuse('IMPORT_CSV_MALFORMED', { params: { line } }))] };
   }
   const [header, ...body] = records;
-  if (header === undefined) return { table: null, errors: [fileError(0, refusal('IMPORT_FILE_EMPTY'))] };
+  if (header === undefined) return { table: null, errors: [fileError(0, refuse('IMPORT_FILE_EMPTY'))] };
 
   const headerLine = header.info.lines;
   const errors: ImportRowError[] = [];
@@ -89,9 +89,9 @@ export function readTable<K extends string>(text: string, columns: readonly Colu
     if (name === '') return;
     const column = columnOf(columns, name);
     if (column === undefined) {
-      errors.push({ line: headerLine, field: null, column: name, reason: refusal('IMPORT_COLUMN_UNKNOWN', { params: { column: name } }) });
+      errors.push({ line: headerLine, field: null, column: name, reason: refuse('IMPORT_COLUMN_UNKNOWN', { params: { column: name } }) });
     } else if (positions.has(column.key)) {
-      errors.push({ line: headerLine, field: column.key, column: name, reason: refusal('IMPORT_COLUMN_DUPLICATE', { params: { column: name } }) });
+      errors.push({ line: headerLine, field: column.key, column: name, reason: refuse('IMPORT_COLUMN_DUPLICATE', { params: { column: name } }) });
     } else {
       positions.set(column.key, index);
       columnNames[column.key] = name;
@@ -99,15 +99,15 @@ export function readTable<K extends string>(text: string, columns: readonly Colu
   });
   for (const column of columns) {
     if (column.required && !positions.has(column.key)) {
-      errors.push({ line: headerLine, field: column.key, column: column.zh, reason: refusal('IMPORT_COLUMN_MISSING', { params: { column: column.zh } }) });
+      errors.push({ line: headerLine, field: column.key, column: column.zh, reason: refuse('IMPORT_COLUMN_MISSING', { params: { column: column.zh } }) });
     }
   }
   if (errors.length > 0) return { table: null, errors };
 
   const dataRecords = body.filter(({ record }) => record.some((cell) => cell.trim() !== ''));
-  if (dataRecords.length === 0) return { table: null, errors: [fileError(0, refusal('IMPORT_FILE_EMPTY'))] };
+  if (dataRecords.length === 0) return { table: null, errors: [fileError(0, refuse('IMPORT_FILE_EMPTY'))] };
   if (dataRecords.length > maxRows) {
-    return { table: null, errors: [fileError(0, refusal('IMPORT_TOO_MANY_ROWS', { params: { max: maxRows } }))] };
+    return { table: null, errors: [fileError(0, refuse('IMPORT_TOO_MANY_ROWS', { params: { max: maxRows } }))] };
   }
 
   const width = header.record.length;
@@ -117,7 +117,7 @@ export function readTable<K extends string>(text: string, columns: readonly Colu
     const line = info.lines - record.reduce((total, cell) => total + lineBreaks(cell), 0);
     const extra = record.slice(width);
     if (record.length < width || extra.some((cell) => cell.trim() !== '')) {
-      errors.push(fileError(line, refusal('IMPORT_CSV_MALFORMED', { params: { line } })));
+      errors.push(fileError(line, refuse('IMPORT_CSV_MALFORMED', { params: { line } })));
       continue;
     }
     const cells = {} as Record<K, string>;

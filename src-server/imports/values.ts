@@ -4,7 +4,7 @@ import { EDUCATION_LEVELS, GENDERS, type EducationLevel, type Gender } from '../
 import type { Subject, SubjectCode } from '../../shared/domain/subject.js';
 import { checkName, normalizeName } from '../../shared/rules/contact.js';
 import { checkIdNumber, normalizeIdNumber } from '../../shared/rules/id-number.js';
-import { refusal, type Refusal } from './refusal.js';
+import { refuse, type DomainError } from '../../shared/errors/domain-error.js';
 import type { ImportRowError, TableRow } from './table.js';
 
 /** The names the seeds' 证件类型 list uses, plus the short forms people write; the codes are accepted too. */
@@ -37,7 +37,7 @@ export interface RowCheck<K extends string> {
   /** The header the file gave this column, for messages that name it. */
   columnName(key: K): string;
   cell(key: K): string;
-  fail(key: K, reason: Refusal): undefined;
+  fail(key: K, reason: DomainError): undefined;
   /** A required cell's text, or a FIELD_REQUIRED refusal. */
   required(key: K): string | undefined;
   /** Text up to `max` characters. */
@@ -59,17 +59,17 @@ export function rowCheck<K extends string>(row: TableRow<K>, columnNames: Readon
     },
     required(key) {
       const value = row.cells[key];
-      return value === '' ? check.fail(key, refusal('FIELD_REQUIRED', { field: key })) : value;
+      return value === '' ? check.fail(key, refuse('FIELD_REQUIRED', { field: key })) : value;
     },
     text(key, max) {
       const value = row.cells[key];
-      return [...value].length > max ? check.fail(key, refusal('FIELD_TOO_LONG', { field: key, params: { max } })) : value;
+      return [...value].length > max ? check.fail(key, refuse('FIELD_TOO_LONG', { field: key, params: { max } })) : value;
     },
     choice(key, codes, words) {
       const raw = check.required(key);
       if (raw === undefined) return undefined;
       const allowed = codes.map((code) => words[code][0] ?? code).join('、');
-      return lookup(codes, words, raw) ?? check.fail(key, refusal('IMPORT_VALUE_NOT_ALLOWED', { field: key, params: { column: check.columnName(key), allowed } }));
+      return lookup(codes, words, raw) ?? check.fail(key, refuse('IMPORT_VALUE_NOT_ALLOWED', { field: key, params: { column: check.columnName(key), allowed } }));
     },
     integer(key, min, max) {
       const raw = check.required(key);
@@ -77,7 +77,7 @@ export function rowCheck<K extends string>(row: TableRow<K>, columnNames: Readon
       const value = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
       return value >= min && value <= max
         ? value
-        : check.fail(key, refusal('IMPORT_NUMBER_INVALID', { field: key, params: { column: check.columnName(key), min, max } }));
+        : check.fail(key, refuse('IMPORT_NUMBER_INVALID', { field: key, params: { column: check.columnName(key), min, max } }));
     },
   };
   return check;
@@ -116,7 +116,7 @@ export function readFlag<K extends string>(check: RowCheck<K>, key: K): boolean 
   const raw = check.cell(key).toUpperCase();
   if (YES.includes(raw)) return true;
   if (NO.includes(raw)) return false;
-  return check.fail(key, refusal('IMPORT_VALUE_NOT_ALLOWED', { field: key, params: { column: check.columnName(key), allowed: '是、否' } }));
+  return check.fail(key, refuse('IMPORT_VALUE_NOT_ALLOWED', { field: key, params: { column: check.columnName(key), allowed: '是、否' } }));
 }
 
 /** `(1)英语四级笔试`, `（F） 英语四级口试`: the seeds' way of printing a subject with its code. */
@@ -145,15 +145,15 @@ export function readSubjectCodes<K extends string>(check: RowCheck<K>, key: K, s
     const subject = subjectOf(token, subjects);
     if (subject === undefined) {
       failed = true;
-      check.fail(key, refusal('IMPORT_SUBJECT_UNKNOWN', { field: key, params: { subject: token } }));
+      check.fail(key, refuse('IMPORT_SUBJECT_UNKNOWN', { field: key, params: { subject: token } }));
     } else if (codes.includes(subject.code)) {
       failed = true;
-      check.fail(key, refusal('IMPORT_SUBJECT_REPEATED', { field: key, params: { subject: token } }));
+      check.fail(key, refuse('IMPORT_SUBJECT_REPEATED', { field: key, params: { subject: token } }));
     } else {
       codes.push(subject.code);
     }
   }
-  if (codes.length === 0 && !failed) return check.fail(key, refusal('FIELD_REQUIRED', { field: key }));
+  if (codes.length === 0 && !failed) return check.fail(key, refuse('FIELD_REQUIRED', { field: key }));
   return failed ? undefined : codes;
 }
 

@@ -1,6 +1,6 @@
 // What a settled payment does to its order: the one place that makes callbacks and re-queries idempotent.
 import type { OrderStatus } from '../../shared/contracts/http/payment.js';
-import { refused, succeeded, type Outcome } from '../imports/refusal.js';
+import { failed, ok, type Result } from '../../shared/errors/domain-error.js';
 import type { PaymentNotice, ProviderPaymentState } from './provider.js';
 
 export interface OrderForSettlement {
@@ -41,15 +41,15 @@ export function settlementOfState(state: ProviderPaymentState): Settlement | nul
  * order once. A paid order never goes back: a late or replayed FAILED after PAID changes nothing.
  * A PAID result after FAILED is applied, because the provider holds the money either way.
  */
-export function decideSettlement(order: OrderForSettlement, settlement: Settlement): Outcome<SettlementEffect> {
+export function decideSettlement(order: OrderForSettlement, settlement: Settlement): Result<SettlementEffect> {
   if (settlement.orderId !== order.orderId || settlement.providerRef !== order.providerRef) {
-    return refused('PAYMENT_REFERENCE_UNKNOWN');
+    return failed('PAYMENT_REFERENCE_UNKNOWN');
   }
   if (settlement.amountFen !== order.amountFen) {
-    return refused('PAYMENT_AMOUNT_MISMATCH', { params: { expected: order.amountFen, received: settlement.amountFen } });
+    return failed('PAYMENT_AMOUNT_MISMATCH', { params: { expected: order.amountFen, received: settlement.amountFen } });
   }
   const { settledAt } = settlement;
-  if (order.status === 'PAID') return succeeded({ kind: 'ALREADY_APPLIED' });
-  if (settlement.status === 'PAID') return succeeded({ kind: 'MARK_PAID', settledAt });
-  return order.status === 'FAILED' ? succeeded({ kind: 'ALREADY_APPLIED' }) : succeeded({ kind: 'MARK_FAILED', settledAt });
+  if (order.status === 'PAID') return ok({ kind: 'ALREADY_APPLIED' });
+  if (settlement.status === 'PAID') return ok({ kind: 'MARK_PAID', settledAt });
+  return order.status === 'FAILED' ? ok({ kind: 'ALREADY_APPLIED' }) : ok({ kind: 'MARK_FAILED', settledAt });
 }

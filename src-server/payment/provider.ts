@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Fen } from '../../shared/domain/money.js';
 import { entityId, fen, instant } from '../../shared/contracts/http/fields.js';
 import { paymentProvider, SETTLED_STATUSES, type PaymentProviderName } from '../../shared/contracts/http/payment.js';
-import type { Outcome } from '../imports/refusal.js';
+import type { Result } from '../../shared/errors/domain-error.js';
 
 /** The part of a payment order a provider is told about. */
 export interface ProviderOrder {
@@ -49,7 +49,7 @@ export interface PaymentProvider {
   readonly name: PaymentProviderName;
   createPayment(order: ProviderOrder): Promise<CreatedPayment>;
   /** The 更新 button and the reconciliation of orders whose notice never came. */
-  queryPayment(providerRef: string): Promise<Outcome<ProviderPaymentState>>;
+  queryPayment(providerRef: string): Promise<Result<ProviderPaymentState>>;
   /** Checks the signature over the body exactly as received, then reads it; a tampered body is refused. */
-  verifyCallback(body: string, signature: string): Outcome<PaymentNotice>;
+  verifyCallback(body: string, signature: string): Result<PaymentNotice>;
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { PaymentProviderName } from '../../shared/contracts/http/payment.js';
 import type { Clock } from '../../shared/domain/clock.js';
 import type { Fen } from '../../shared/domain/money.js';
-import { refused, succeeded, type Outcome } from '../imports/refusal.js';
+import { failed, ok, type Result } from '../../shared/errors/domain-error.js';
 import {
   paymentNotice,
   type CreatedPayment,
@@ -78,7 +78,7 @@ export interface SandboxProvider extends PaymentProvider {
    * callback. Settling again with the same result returns the same notice (a retry); with the other
    * result it is refused, as a real provider never turns a payment around.
    */
-  settle(providerRef: string, outcome: 'PAID' | 'FAILED'): Promise<Outcome<SignedNotice>>;
+  settle(providerRef: string, outcome: 'PAID' | 'FAILED'): Promise<Result<SignedNotice>>;
 }
 
 export function sandboxPayPath(providerRef: string): string {
@@ -125,36 +125,36 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
       return { providerRef, payUrl: `${baseUrl}${sandboxPayPath(providerRef)}` };
     },
 
-    async queryPayment(providerRef: string): Promise<Outcome<ProviderPaymentState>> {
+    async queryPayment(providerRef: string): Promise<Result<ProviderPaymentState>> {
       const payment = await ledger.find(providerRef);
-      if (payment === undefined || payment.provider !== name) return refused('PAYMENT_REFERENCE_UNKNOWN');
+      if (payment === undefined || payment.provider !== name) return failed('PAYMENT_REFERENCE_UNKNOWN');
       const { orderId, status, amountFen, settledAt } = payment;
-      return succeeded({ providerRef, orderId, status, amountFen, settledAt });
+      return ok({ providerRef, orderId, status, amountFen, settledAt });
     },
 
-    verifyCallback(body: string, signature: string): Outcome<PaymentNotice> {
-      if (!hasValidSignature(secret, body, signature)) return refused('PAYMENT_SIGNATURE_INVALID');
+    verifyCallback(body: string, signature: string): Result<PaymentNotice> {
+      if (!hasValidSignature(secret, body, signature)) return failed('PAYMENT_SIGNATURE_INVALID');
       let json: unknown;
       try {
         json = JSON.parse(body);
       } catch {
-        return refused('PAYMENT_NOTICE_MALFORMED');
+        return failed('PAYMENT_NOTICE_MALFORMED');
       }
       const parsed = paymentNotice.safeParse(json);
-      if (!parsed.success || parsed.data.provider !== name) return refused('PAYMENT_NOTICE_MALFORMED');
-      return succeeded(parsed.data);
+      if (!parsed.success || parsed.data.provider !== name) return failed('PAYMENT_NOTICE_MALFORMED');
+      return ok(parsed.data);
     },
 
     find: (providerRef) => ledger.find(providerRef),
 
     async settle(providerRef, outcome) {
       const found = await ledger.find(providerRef);
-      if (found === undefined || found.provider !== name) return refused('PAYMENT_REFERENCE_UNKNOWN');
+      if (found === undefined || found.provider !== name) return failed('PAYMENT_REFERENCE_UNKNOWN');
       const stored = await ledger.settle(providerRef, outcome, clock.now());
-      if (stored === undefined || stored.settledAt === null) return refused('PAYMENT_REFERENCE_UNKNOWN');
-      if (stored.status !== outcome) return refused('PAYMENT_ALREADY_SETTLED');
+      if (stored === undefined || stored.settledAt === null) return failed('PAYMENT_REFERENCE_UNKNOWN');
+      if (stored.status !== outcome) return failed('PAYMENT_ALREADY_SETTLED');
       const body = JSON.stringify(noticeOf(stored, outcome, stored.settledAt));
-      return succeeded({ body, signature: signBody(secret, body) });
+      return ok({ body, signature: signBody(secret, body) });
     },
   };
 }

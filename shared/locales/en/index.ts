@@ -3,6 +3,7 @@ import type { zhCN } from '../zh-CN/index.js';
 import { accountErrors } from './errors/account.js';
 import { commonErrors } from './errors/common.js';
 import { identityErrors } from './errors/identity.js';
+import { importPaymentErrors } from './errors/import-payment.js';
 import { registrationErrors } from './errors/registration.js';
 import { reviewErrors } from './errors/review.js';
 
@@ -11,6 +12,7 @@ export const en: { errors: Record<keyof typeof zhCN.errors, string> } = {
     ...commonErrors,
     ...accountErrors,
     ...identityErrors,
+    ...importPaymentErrors,
     ...registrationErrors,
     ...reviewErrors,
   },

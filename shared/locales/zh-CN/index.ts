@@ -3,6 +3,7 @@
 import { accountErrors } from './errors/account.js';
 import { commonErrors } from './errors/common.js';
 import { identityErrors } from './errors/identity.js';
+import { importPaymentErrors } from './errors/import-payment.js';
 import { registrationErrors } from './errors/registration.js';
 import { reviewErrors } from './errors/review.js';
 
@@ -11,6 +12,7 @@ export const zhCN = {
     ...commonErrors,
     ...accountErrors,
     ...identityErrors,
+    ...importPaymentErrors,
     ...registrationErrors,
     ...reviewErrors,
   },
