@@ -25,4 +25,5 @@ export const accountErrors: Record<keyof typeof zh, string> = {
   APPEAL_ALREADY_DECIDED: 'This appeal has already been decided.',
   PASSPORT_NOT_FOUND: 'The ETEST passport was not found.',
   REBIND_SAME_PASSPORT: 'The registration is already bound to this passport.',
+  STAFF_USERNAME_TAKEN: 'This user name is already taken.',
 };

@@ -22,4 +22,5 @@ export const accountErrors = {
   APPEAL_ALREADY_DECIDED: '该申诉已处理，不能再次处理',
   PASSPORT_NOT_FOUND: '未找到该ETEST通行证',
   REBIND_SAME_PASSPORT: '报名信息已绑定在该通行证上，无需重新绑定',
+  STAFF_USERNAME_TAKEN: '该用户名已被使用',
 } as const;

@@ -1,0 +1,99 @@
+// `npm run cli -- <command>`: operator tasks on the server's database (outbox, staff accounts, migrations, demo seed).
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { systemClock } from '../../shared/domain/clock.js';
+import { loadConfig } from '../config/config.js';
+import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/database.js';
+import { seedDemo } from '../demo/seed.js';
+import { readOutbox } from '../messages/outbox.js';
+import { createStaffAccount } from '../services/staff.js';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+  outbox [--limit N] [--to RECIPIENT]      the latest SMS and emails of the development channels
+  create-staff --username U --name NAME --password P --role teacher|admin [--school 99301]
+  migrate                                  apply pending migrations
+  seed-demo                                add the demo data that is missing`;
+
+const commandLine = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('outbox'), limit: z.coerce.number().int().min(1).max(1000).default(20), to: z.string().min(1).optional() }),
+  z.object({
+    command: z.literal('create-staff'),
+    username: z.string().trim().min(1).max(64),
+    name: z.string().trim().min(1).max(50),
+    password: z.string().min(1),
+    role: z.enum(['teacher', 'admin']),
+    school: z.string().regex(/^\d{5}$/).optional(),
+  }),
+  z.object({ command: z.literal('migrate') }),
+  z.object({ command: z.literal('seed-demo') }),
+]);
+type CommandLine = z.infer<typeof commandLine>;
+
+function parseCommandLine(argv: readonly string[]): CommandLine {
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      limit: { type: 'string' },
+      to: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      school: { type: 'string' },
+    },
+  });
+  const parsed = commandLine.safeParse({ command: positionals[0], ...values });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'command'}: ${issue.message}`).join('\n');
+    throw new Error(`${problems}\n${USAGE}`);
+  }
+  return parsed.data;
+}
+
+async function run(db: Db, args: CommandLine): Promise<void> {
+  switch (args.command) {
+    case 'outbox': {
+      const messages = await readOutbox(db, { limit: args.limit, ...(args.to === undefined ? {} : { recipient: args.to }) });
+      for (const message of messages.reverse()) {
+        const subject = message.subject === null ? '' : ` «${message.subject}»`;
+        process.stdout.write(`${message.createdAt.toISOString()}  ${message.channel.padEnd(5)} → ${message.recipient}${subject}\n${message.body}\n\n`);
+      }
+      if (messages.length === 0) process.stdout.write('outbox is empty\n');
+      return;
+    }
+    case 'create-staff': {
+      const created = await createStaffAccount(
+        db,
+        { username: args.username, displayName: args.name, password: args.password, role: args.role, schoolCode: args.school ?? null },
+        systemClock.now(),
+      );
+      if (!created.ok) throw new Error(`refused: ${created.error.code}${created.error.field === undefined ? '' : ` (${created.error.field})`}`);
+      process.stdout.write(`created ${args.role} ${args.username} (${created.value.staffId})\n`);
+      return;
+    }
+    case 'migrate':
+      process.stdout.write(`applied: ${(await migrateToLatest(db)).join(', ') || 'nothing, already up to date'}\n`);
+      return;
+    case 'seed-demo':
+      for (const login of await seedDemo(db, systemClock.now())) process.stdout.write(`${login.who}: ${login.account} / ${login.password}\n`);
+      return;
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseCommandLine(process.argv.slice(2));
+  const config = loadConfig(process.env);
+  const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null });
+  try {
+    if (args.command !== 'migrate') await migrateToLatest(db);
+    await run(db, args);
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// `npm run server`: the central registration server on PGlite (or DATABASE_URL), migrated, with demo data unless production.
+import type { Logger } from 'pino';
+import { systemClock } from '../../shared/domain/clock.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/database.js';
+import { seedDemo } from '../demo/seed.js';
+import { buildApp } from '../http/app.js';
+import { createLogger } from '../http/logger.js';
+import type { MessageChannels } from '../messages/adapters.js';
+import { outboxEmail, outboxSms } from '../messages/outbox.js';
+import { smtpEmail } from '../messages/smtp.js';
+
+/** No SMS gateway is contracted yet, so SMS always goes to the outbox; email may go out over SMTP. */
+function messageChannels(config: Config, db: Db): MessageChannels & { close(): void } {
+  const sms = outboxSms(db, systemClock);
+  if (config.email.transport === 'smtp') {
+    const email = smtpEmail(config.email);
+    return { sms, email, close: () => email.close() };
+  }
+  return { sms, email: outboxEmail(db, systemClock), close: () => undefined };
+}
+
+function printDemoLogins(logins: Awaited<ReturnType<typeof seedDemo>>, config: Config): void {
+  const lines = logins.map((login) => `  ${login.who.padEnd(24)} ${login.where}\n    账号 ${login.account}    密码 ${login.password}`);
+  process.stdout.write(`\n演示账号 demo logins (${config.publicBaseUrl}):\n${lines.join('\n')}\n`);
+  if (config.devPages) process.stdout.write(`短信和邮件 SMS and email: ${config.publicBaseUrl}/dev/outbox  or  npm run cli -- outbox\n\n`);
+}
+
+async function main(logger: Logger): Promise<void> {
+  const config = loadConfig(process.env);
+  logger.level = config.logLevel;
+  const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null });
+  const applied = await migrateToLatest(db);
+  logger.info({ applied, database: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : 'DATABASE_URL' }, 'database ready');
+  const messages = messageChannels(config, db);
+  const logins = config.seedDemo ? await seedDemo(db, systemClock.now()) : [];
+  const app = buildApp({ db, clock: systemClock, config, messages, logger });
+  await app.listen({ host: config.host, port: config.port });
+  if (logins.length > 0) printDemoLogins(logins, config);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    messages.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+}
+
+const logger = createLogger({ logLevel: 'info' });
+main(logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'server failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+// HTTP routes of customer service (admin): deciding 信息占用 appeals and rebinding registrations (A3, A8).
+import type { FastifyInstance } from 'fastify';
+import { appealEndpoints } from '../../../shared/contracts/http/appeals.js';
+import { rebindingEndpoints } from '../../../shared/contracts/http/rebinding.js';
+import { ok } from '../../../shared/errors/domain-error.js';
+import * as appeals from '../../services/appeals.js';
+import type { ServiceContext } from '../../services/context.js';
+import * as rebinding from '../../services/rebinding.js';
+import { requireAdmin } from '../auth.js';
+import { route } from '../route.js';
+
+export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  route(app, ctx, appealEndpoints.listAppeals, requireAdmin, async (input) => ok({ appeals: await appeals.listAppeals(ctx, input) }));
+  route(app, ctx, appealEndpoints.approveAppeal, requireAdmin, (input, call) => appeals.approveAppeal(ctx, call.actor, input));
+  route(app, ctx, appealEndpoints.rejectAppeal, requireAdmin, (input, call) => appeals.rejectAppeal(ctx, call.actor, input));
+
+  route(app, ctx, rebindingEndpoints.findRegistrations, requireAdmin, async (input) => ok({ registrations: await rebinding.findRegistrations(ctx, input) }));
+  route(app, ctx, rebindingEndpoints.rebindRegistration, requireAdmin, (input, call) => rebinding.rebindRegistration(ctx, call.actor, input));
+}

@@ -1,0 +1,179 @@
+// Login, sessions and logout (A4): cookie sessions for browsers, bearer tokens for enrolled devices, both stored hashed.
+import { ID_TYPES, type IdType } from '../../shared/domain/identity.js';
+import { loginAccountKind, normalizeEmail, normalizeIdNumber, normalizeMobile } from '../../shared/rules/index.js';
+import type { Executor } from '../db/database.js';
+import type { Actor, CandidateActor, StaffActor } from './actors.js';
+import { spendCaptcha } from './captcha.js';
+import type { ServiceContext } from './context.js';
+import { command, refuseWith } from './outcome.js';
+import { verifyAbsentPassword, verifyPassword } from './passwords.js';
+import { newToken, tokenHash } from './secrets.js';
+import { countEvent, forgetEvents, secondsOf, waitBeforeNext } from './throttle.js';
+
+/** Throttle keys of failed logins: per passport or staff account when the account exists, else per typed account, and per IP. */
+export const failedLoginKey = {
+  passport: (passportId: string) => `login-fail:passport:${passportId}`,
+  staff: (staffId: string) => `login-fail:staff:${staffId}`,
+  unknownAccount: (account: string) => `login-fail:account:${account}`,
+  ip: (ip: string) => `login-fail-ip:${ip}`,
+};
+
+export interface NewSession<A extends Actor> {
+  readonly token: string;
+  readonly actor: A;
+}
+
+interface LoginAttempt {
+  readonly lockKey: string;
+  readonly ip: string;
+  readonly password: string;
+  /** Password hash and id of each account the typed account may name (an ID number may exist under several ID types). */
+  readonly accounts: readonly { readonly id: string; readonly passwordHash: string }[];
+}
+
+/**
+ * The shared part of both logins: the account lock and the IP limit are checked before the password,
+ * so a locked account cannot be probed; failures count against both, a success clears the account's.
+ */
+async function authenticate(ctx: ServiceContext, attempt: LoginAttempt): Promise<string> {
+  const now = ctx.clock.now();
+  const { limits } = ctx.config;
+  const ipKey = failedLoginKey.ip(attempt.ip);
+  const ipWait = await waitBeforeNext(ctx.db, { key: ipKey, max: limits.loginIpMaxFailures, windowMs: limits.loginLockMs }, now);
+  if (ipWait > 0) refuseWith('RATE_LIMITED', { params: { seconds: secondsOf(ipWait) } });
+  const locked = await waitBeforeNext(ctx.db, { key: attempt.lockKey, max: limits.loginMaxFailures, windowMs: limits.loginLockMs }, now);
+  if (locked > 0) refuseWith('LOGIN_LOCKED', { params: { minutes: Math.ceil(secondsOf(locked) / 60) } });
+  if (attempt.accounts.length === 0) await verifyAbsentPassword(attempt.password);
+  for (const account of attempt.accounts) {
+    if (await verifyPassword(account.passwordHash, attempt.password)) {
+      await forgetEvents(ctx.db, attempt.lockKey);
+      return account.id;
+    }
+  }
+  await countEvent(ctx.db, attempt.lockKey, now);
+  await countEvent(ctx.db, ipKey, now);
+  return refuseWith('LOGIN_FAILED', { field: 'password' });
+}
+
+async function candidatesFor(db: Executor, account: string) {
+  const passports = db.selectFrom('passports').select(['id', 'password_hash as passwordHash']);
+  switch (loginAccountKind(account)) {
+    case 'email':
+      return passports.where('email', '=', normalizeEmail(account)).execute();
+    case 'mobile':
+      return passports.where('mobile', '=', normalizeMobile(account)).execute();
+    case 'idNumber':
+      // The form has no ID type: try the number in each type's canonical form.
+      return passports
+        .where((eb) => eb.or(ID_TYPES.map((idType: IdType) => eb.and([eb('id_type', '=', idType), eb('id_number', '=', normalizeIdNumber(idType, account))]))))
+        .execute();
+  }
+}
+
+async function openSession(db: Executor, values: { role: 'candidate' | 'teacher' | 'admin'; passportId?: string; staffId?: string; provinceCode?: string }, ctx: ServiceContext) {
+  const now = ctx.clock.now();
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + ctx.config.ttl.sessionMs);
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash(token),
+      kind: 'cookie',
+      role: values.role,
+      passport_id: values.passportId ?? null,
+      staff_id: values.staffId ?? null,
+      device_id: null,
+      province_code: values.provinceCode ?? null,
+      created_at: now,
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+  return { token, tokenHash: tokenHash(token), expiresAt };
+}
+
+export function login(ctx: ServiceContext, input: { provinceCode: string; account: string; password: string; captcha: { id: string; answer: string } }, ip: string) {
+  return command(async (): Promise<NewSession<CandidateActor>> => {
+    await spendCaptcha(ctx.db, ctx, input.captcha);
+    const province = await ctx.db.selectFrom('provinces').select('code').where('code', '=', input.provinceCode).executeTakeFirst();
+    if (province === undefined) refuseWith('PROVINCE_UNKNOWN', { field: 'provinceCode' });
+    const accounts = await candidatesFor(ctx.db, input.account);
+    const lockKey = accounts.length === 1 && accounts[0] !== undefined ? failedLoginKey.passport(accounts[0].id) : failedLoginKey.unknownAccount(input.account.toUpperCase());
+    const passportId = await authenticate(ctx, { lockKey, ip, password: input.password, accounts });
+    const session = await openSession(ctx.db, { role: 'candidate', passportId, provinceCode: province.code }, ctx);
+    return { token: session.token, actor: { role: 'candidate', passportId, provinceCode: province.code, tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
+  });
+}
+
+export function staffLogin(ctx: ServiceContext, input: { username: string; password: string; captcha: { id: string; answer: string } }, ip: string) {
+  return command(async (): Promise<NewSession<StaffActor>> => {
+    await spendCaptcha(ctx.db, ctx, input.captcha);
+    const staff = await ctx.db.selectFrom('staff_accounts').selectAll().where('username', '=', input.username).executeTakeFirst();
+    const lockKey = staff === undefined ? failedLoginKey.unknownAccount(`staff:${input.username}`) : failedLoginKey.staff(staff.id);
+    const accounts = staff === undefined ? [] : [{ id: staff.id, passwordHash: staff.password_hash }];
+    await authenticate(ctx, { lockKey, ip, password: input.password, accounts });
+    if (staff === undefined) throw new Error('authenticate accepted an absent staff account');
+    const session = await openSession(ctx.db, { role: staff.role, staffId: staff.id }, ctx);
+    return {
+      token: session.token,
+      actor: {
+        role: staff.role,
+        staffId: staff.id,
+        username: staff.username,
+        displayName: staff.display_name,
+        schoolCode: staff.school_code,
+        tokenHash: session.tokenHash,
+        expiresAt: session.expiresAt,
+      },
+    };
+  });
+}
+
+/** The actor behind a session token, or null if the token is unknown, revoked or expired. */
+export async function resolveSession(ctx: ServiceContext, token: string): Promise<Actor | null> {
+  const hash = tokenHash(token);
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .leftJoin('staff_accounts', 'staff_accounts.id', 'sessions.staff_id')
+    .select([
+      'sessions.role',
+      'sessions.passport_id',
+      'sessions.province_code',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'staff_accounts.id as staff_id',
+      'staff_accounts.username',
+      'staff_accounts.display_name',
+      'staff_accounts.school_code',
+    ])
+    .where('sessions.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (row === undefined || row.revoked_at !== null || row.expires_at <= ctx.clock.now()) return null;
+  if (row.role === 'candidate' && row.passport_id !== null && row.province_code !== null) {
+    return { role: 'candidate', passportId: row.passport_id, provinceCode: row.province_code, tokenHash: hash, expiresAt: row.expires_at };
+  }
+  if ((row.role === 'teacher' || row.role === 'admin') && row.staff_id !== null) {
+    return {
+      role: row.role,
+      staffId: row.staff_id,
+      username: row.username ?? '',
+      displayName: row.display_name ?? '',
+      schoolCode: row.school_code,
+      tokenHash: hash,
+      expiresAt: row.expires_at,
+    };
+  }
+  return null;
+}
+
+export async function logout(ctx: ServiceContext, token: string): Promise<boolean> {
+  const result = await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock.now() }).where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** After a password change or reset every other session of the passport ends: whoever knew the old password is out. */
+export async function revokeSessionsOf(db: Executor, who: { passportId: string; except?: string }, now: Date): Promise<void> {
+  let query = db.updateTable('sessions').set({ revoked_at: now }).where('passport_id', '=', who.passportId).where('revoked_at', 'is', null);
+  if (who.except !== undefined) query = query.where('token_hash', '<>', who.except);
+  await query.execute();
+}
