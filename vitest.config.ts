@@ -11,6 +11,28 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      // The server's HTTP suites run twice: on embedded PGlite and on a real PostgreSQL 15 cluster.
+      {
+        test: {
+          name: 'server:pglite',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_DATABASE: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'server:pg',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_DATABASE: 'pg' },
+          globalSetup: ['tests/support/pg-cluster.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

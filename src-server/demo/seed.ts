@@ -21,13 +21,13 @@ function residentId(first17: string): string {
   return first17 + residentIdCheckCharacter(first17);
 }
 
-const DEMO_PASSPORTS = [
+export const DEMO_PASSPORTS = [
   { name: '张三', idNumber: residentId('11010520020315123'), email: 'zhangsan@example.com', mobile: '13800000001', password: 'Demo@2026', registered: true },
   { name: '李四', idNumber: residentId('31011520030808234'), email: 'lisi@example.com', mobile: '13800000002', password: 'Demo@2026', registered: false },
   { name: '王五', idNumber: residentId('44030520011201345'), email: 'wangwu@example.com', mobile: '13800000003', password: 'Demo@2026', registered: false },
 ] as const;
 
-const STAFF_PASSWORD = 'Staff@2026';
+export const DEMO_STAFF_PASSWORD = 'Staff@2026';
 
 async function seedPlaces(db: Db): Promise<void> {
   await db.insertInto('provinces').values({ code: DEMO_PROVINCE.code, name: DEMO_PROVINCE.name }).onConflict((oc) => oc.column('code').doNothing()).execute();
@@ -54,10 +54,10 @@ async function seedStaff(db: Db, now: Date): Promise<DemoLogin[]> {
   for (const account of staff) {
     const exists = await db.selectFrom('staff_accounts').select('id').where('username', '=', account.username).executeTakeFirst();
     if (exists !== undefined) continue;
-    const created = await createStaffAccount(db, { ...account, password: STAFF_PASSWORD }, now);
+    const created = await createStaffAccount(db, { ...account, password: DEMO_STAFF_PASSWORD }, now);
     if (!created.ok) throw new Error(`demo staff ${account.username}: ${created.error.code}`);
   }
-  return staff.map((account) => ({ who: account.displayName, where: account.where, account: account.username, password: STAFF_PASSWORD }));
+  return staff.map((account) => ({ who: account.displayName, where: account.where, account: account.username, password: DEMO_STAFF_PASSWORD }));
 }
 
 async function seedPassports(db: Db, now: Date): Promise<DemoLogin[]> {
