@@ -52,8 +52,6 @@ const environment = z
     }
   });
 
-export type Environment = z.input<typeof environment>;
-
 export function loadConfig(env: Readonly<Record<string, string | undefined>>) {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {

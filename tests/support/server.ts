@@ -1,7 +1,7 @@
 // Starts the real app on a free port over a fresh database, with a hand-moved clock and captchas a test can read.
 import { randomInt } from 'node:crypto';
 import { pino } from 'pino';
-import { loadConfig, type Environment } from '../../src-server/config/config.js';
+import { loadConfig } from '../../src-server/config/config.js';
 import type { Db } from '../../src-server/db/database.js';
 import { seedDemo } from '../../src-server/demo/seed.js';
 import { buildApp } from '../../src-server/http/app.js';
@@ -37,7 +37,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Environment = {}, messages?: (db: Db, clock: TestClock) => MessageChannels): Promise<TestServer> {
+/** `env` overrides settings by their environment variable names, e.g. `{ SMS_DAILY_LIMIT: '3' }`. */
+export async function startServer(env: Readonly<Record<string, string>> = {}, messages?: (db: Db, clock: TestClock) => MessageChannels): Promise<TestServer> {
   const { db, kind, dispose } = await freshDatabase();
   // Real time, so the cookies the server dates by this clock are not already expired for the jar.
   const clock = new TestClock(new Date());
