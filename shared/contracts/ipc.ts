@@ -24,7 +24,8 @@ export type IpcError = z.infer<typeof ipcError>;
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 export const ipcResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  // Optional: JSON drops an undefined value, and a result must still parse after the trip.
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: ipcError }),
 ]);
 
@@ -190,7 +191,8 @@ export const wireCall = z.object({
   type: z.literal('call'),
   id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   method: z.string().min(1).max(64),
-  payload: z.unknown(),
+  // Optional for the same reason; a missing payload then fails the method's own schema, as in Electron.
+  payload: z.unknown().optional(),
 });
 export type WireCall = z.infer<typeof wireCall>;
 
