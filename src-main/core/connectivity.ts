@@ -1,4 +1,5 @@
 // Is the central server reachable? Polls its health endpoint: steadily while it answers, with backoff and full jitter while it does not.
+import { health } from '../../shared/contracts/http/health.js';
 import type { Clock } from '../../shared/domain/clock.js';
 import { fullJitterDelay, type BackoffPolicy } from './backoff.js';
 import type { FetchLike } from './http-client.js';
@@ -91,9 +92,9 @@ export class ConnectivityMonitor {
         redirect: 'error',
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      // Drain the body so the connection can be reused.
-      await response.arrayBuffer();
-      up = response.ok;
+      // A 200 is not enough: a campus captive portal answers every URL with its login page.
+      const body: unknown = await response.json().catch(() => undefined);
+      up = response.ok && health.response.safeParse(body).success;
     } catch {
       up = false;
     }

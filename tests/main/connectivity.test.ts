@@ -4,7 +4,9 @@ import { ConnectivityMonitor, type ConnectivitySnapshot } from '../../src-main/c
 import type { FetchLike } from '../../src-main/core/http-client.js';
 import { FakeTimers } from './support/fake-timers.js';
 
-type Answer = 'up' | 'down' | 'error';
+type Answer = 'up' | 'down' | 'error' | 'portal';
+
+const healthy = { status: 'ok', serverTime: '2026-09-01T00:00:00.000Z', maxClockSkewSeconds: 300 };
 
 function setup(answers: Answer[], random = () => 0.5) {
   const timers = new FakeTimers();
@@ -13,7 +15,8 @@ function setup(answers: Answer[], random = () => 0.5) {
     calls.push(url);
     const answer = answers.shift() ?? 'up';
     if (answer === 'down') throw new TypeError('fetch failed');
-    return new Response(JSON.stringify({ status: 'ok' }), { status: answer === 'up' ? 200 : 503 });
+    if (answer === 'portal') return new Response('<html>请登录校园网</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+    return new Response(JSON.stringify(answer === 'up' ? healthy : { error: { code: 'SERVICE_UNAVAILABLE' } }), { status: answer === 'up' ? 200 : 503 });
   };
   const monitor = new ConnectivityMonitor({
     healthUrl: 'http://server.test/api/health',
@@ -63,6 +66,13 @@ describe('connectivity monitor', () => {
 
   it('counts a refusing health endpoint (503) as down', async () => {
     const { timers, monitor } = setup(['error']);
+    monitor.start();
+    await timers.advance(0);
+    expect(monitor.snapshot()).toMatchObject({ state: 'offline', failures: 1 });
+  });
+
+  it("does not take a captive portal's 200 page for the server", async () => {
+    const { timers, monitor } = setup(['portal']);
     monitor.start();
     await timers.advance(0);
     expect(monitor.snapshot()).toMatchObject({ state: 'offline', failures: 1 });
