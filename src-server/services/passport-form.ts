@@ -61,19 +61,25 @@ export function canonicalPassportForm(input: PassportFormInput, now: Date): Pass
  * The first thing another passport already holds, in the order a candidate can act on: the
  * identity (appeal), then email, then mobile. Registration asks before writing for a friendly
  * answer, and again after a unique violation, to name the conflict a racing writer created.
+ * One statement, so the answer comes from one snapshot even while a racing writer commits.
  */
 export async function refuseIfHeldElsewhere(db: Executor, data: Partial<ContactData & IdentityData>, self: string | null): Promise<void> {
-  const others = db.selectFrom('passports').select('id').where('id', '<>', self ?? '');
-  if (data.idType !== undefined && data.idNumber !== undefined) {
-    const holder = await others.where('id_type', '=', data.idType).where('id_number', '=', data.idNumber).executeTakeFirst();
-    if (holder !== undefined) refuseWith('INFORMATION_OCCUPIED', { field: 'idNumber' });
-  }
-  if (data.email !== undefined && (await others.where('email', '=', data.email).executeTakeFirst()) !== undefined) {
-    refuseWith('EMAIL_TAKEN', { field: 'email' });
-  }
-  if (data.mobile !== undefined && (await others.where('mobile', '=', data.mobile).executeTakeFirst()) !== undefined) {
-    refuseWith('MOBILE_TAKEN', { field: 'mobile' });
-  }
+  const { idType, idNumber, email, mobile } = data;
+  const holders = await db
+    .selectFrom('passports')
+    .select(['id_type', 'id_number', 'email', 'mobile'])
+    .where('id', '<>', self ?? '')
+    .where((eb) =>
+      eb.or([
+        ...(idType !== undefined && idNumber !== undefined ? [eb.and([eb('id_type', '=', idType), eb('id_number', '=', idNumber)])] : []),
+        ...(email !== undefined ? [eb('email', '=', email)] : []),
+        ...(mobile !== undefined ? [eb('mobile', '=', mobile)] : []),
+      ]),
+    )
+    .execute();
+  if (holders.some((h) => idType !== undefined && h.id_type === idType && h.id_number === idNumber)) refuseWith('INFORMATION_OCCUPIED', { field: 'idNumber' });
+  if (holders.some((h) => h.email === email)) refuseWith('EMAIL_TAKEN', { field: 'email' });
+  if (holders.some((h) => h.mobile === mobile)) refuseWith('MOBILE_TAKEN', { field: 'mobile' });
 }
 
 /** The passports' unique indexes, for when no conflicting row can be seen any more (the winner rolled back). */
