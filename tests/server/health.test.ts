@@ -1,5 +1,6 @@
 // The server's frame: health, migrations, and that malformed requests get a 4xx with a code, never a 500 or a trace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src-server/config/config.js';
 import { migrateToLatest } from '../../src-server/db/database.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -69,5 +70,24 @@ describe('dev outbox', () => {
     expect(headers.get('content-type')).toContain('text/html');
     expect(body).toContain('13700000001');
     expect(body).toMatch(/短信验证码为\d{6}/);
+  });
+});
+
+describe('production settings', () => {
+  it('hide the dev outbox and mark the session cookie Secure', async () => {
+    const production = await startServer({ NODE_ENV: 'production' });
+    try {
+      const client = production.client();
+      expect((await client.get('/dev/outbox')).status).toBe(404);
+      const login = await client.post('/api/session', { provinceCode: '99', account: 'lisi@example.com', password: 'Demo@2026', captcha: await client.captcha() });
+      expect(login.status).toBe(200);
+      expect(login.headers.getSetCookie().find((line) => line.startsWith('cet_session='))).toMatch(/; Secure/);
+    } finally {
+      await production.close();
+    }
+  });
+
+  it('refuse to start with the development cookie secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/COOKIE_SECRET/);
   });
 });
