@@ -1,6 +1,7 @@
 // The audit trail: who did what to whom, for every staff action and every change of who holds an identity or a registration.
 import type { Executor } from '../db/database.js';
 import type { AuditActorKind } from '../db/schema.js';
+import { command, refuseWith } from './outcome.js';
 import { newId } from './secrets.js';
 
 export interface AuditActor {
@@ -33,4 +34,60 @@ export async function recordAudit(db: Executor, entry: AuditEntry, at: Date): Pr
       details: JSON.stringify(entry.details),
     })
     .execute();
+}
+
+export interface AuditFilter {
+  readonly action?: string;
+  readonly actorId?: string;
+  readonly targetId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+/** Keyset paging over (at, id), newest first: stable while new entries arrive at the top. */
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string') return null;
+    const at = new Date(value[0]);
+    return Number.isNaN(at.getTime()) ? null : { at, id: value[1] };
+  } catch {
+    return null;
+  }
+}
+
+export function listAuditEntries(db: Executor, filter: AuditFilter) {
+  return command(async () => {
+    let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1);
+    if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+    if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.targetId !== undefined) query = query.where('target_id', '=', filter.targetId);
+    if (filter.from !== undefined) query = query.where('at', '>=', new Date(filter.from));
+    if (filter.to !== undefined) query = query.where('at', '<', new Date(filter.to));
+    if (filter.cursor !== undefined) {
+      const after = decodeCursor(filter.cursor);
+      if (after === null) refuseWith('VALIDATION_FAILED', { field: 'cursor' });
+      query = query.where((eb) => eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]));
+    }
+    const rows = await query.execute();
+    const page = rows.slice(0, filter.limit);
+    const last = page[page.length - 1];
+    return {
+      entries: page.map((row) => ({
+        id: row.id,
+        at: row.at,
+        actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+        action: row.action,
+        target: row.target_kind === null || row.target_id === null ? null : { kind: row.target_kind, id: row.target_id },
+        details: row.details,
+      })),
+      nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(last.at, last.id) : null,
+    };
+  });
 }

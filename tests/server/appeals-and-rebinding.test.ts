@@ -195,3 +195,30 @@ describe('A8 rebinding a registration to a new passport', () => {
     expect((await server.db.selectFrom('registrations').select('passport_id').where('id', '=', registrationId).executeTakeFirstOrThrow()).passport_id).toBe(firstId);
   });
 });
+
+describe('audit log', () => {
+  it('lists entries newest first, filtered and paged by cursor, to admins only', async () => {
+    const all = await admin.get('/api/admin/audit?limit=200');
+    expect(all.status).toBe(200);
+    const actions = all.body.entries.map((entry: { action: string }) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['appeal.approved', 'appeal.rejected', 'registration.rebound']));
+    const times = all.body.entries.map((entry: { at: string }) => entry.at);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const rebound = await admin.get('/api/admin/audit?action=registration.rebound');
+    expect(rebound.body.entries).toHaveLength(1);
+    expect(rebound.body.entries[0]).toMatchObject({ actor: { kind: 'ADMIN', name: '客服管理员' }, target: { kind: 'registration' } });
+
+    const first = await admin.get('/api/admin/audit?limit=1');
+    const second = await admin.get(`/api/admin/audit?limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.entries[0].id).toBe(all.body.entries[1].id);
+
+    const broken = await admin.get('/api/admin/audit?cursor=not-a-cursor');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cursor' });
+
+    const candidate = server.client();
+    await login(candidate, zhang.email, zhang.password);
+    expect((await candidate.get('/api/admin/audit')).status).toBe(403);
+  });
+});

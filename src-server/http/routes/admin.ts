@@ -1,9 +1,11 @@
-// HTTP routes of customer service (admin): deciding 信息占用 appeals and rebinding registrations (A3, A8).
+// HTTP routes of customer service (admin): deciding 信息占用 appeals, rebinding registrations (A3, A8), reading the audit log.
 import type { FastifyInstance } from 'fastify';
 import { appealEndpoints } from '../../../shared/contracts/http/appeals.js';
 import { rebindingEndpoints } from '../../../shared/contracts/http/rebinding.js';
+import { listAuditLog } from '../../../shared/contracts/http/staff.js';
 import { ok } from '../../../shared/errors/domain-error.js';
 import * as appeals from '../../services/appeals.js';
+import { listAuditEntries } from '../../services/audit.js';
 import type { ServiceContext } from '../../services/context.js';
 import * as rebinding from '../../services/rebinding.js';
 import { requireAdmin } from '../auth.js';
@@ -16,4 +18,6 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   route(app, ctx, rebindingEndpoints.findRegistrations, requireAdmin, async (input) => ok({ registrations: await rebinding.findRegistrations(ctx, input) }));
   route(app, ctx, rebindingEndpoints.rebindRegistration, requireAdmin, (input, call) => rebinding.rebindRegistration(ctx, call.actor, input));
+
+  route(app, ctx, listAuditLog, requireAdmin, (input) => listAuditEntries(ctx.db, input));
 }
