@@ -142,7 +142,14 @@ export const ipcEvents = {
   syncStatusChanged: event({ windows: BOTH, payload: syncStatus }),
   /** The idle wipe comes in `secondsLeft` unless the candidate does something. */
   idleWarning: event({ windows: KIOSK, payload: z.object({ secondsLeft: z.number().int().min(0) }) }),
-  /** Clear every trace of the candidate now, except the outbox; then call `idleWiped`. */
+  /**
+   * SPEC K2, the page's half of the wipe: best-effort call of the logout endpoint, then clear the
+   * app state (stores, in-memory caches), sessionStorage and every IndexedDB table except the outbox
+   * and the reference-data cache, then call `idleWiped`. The host's half: drop the window's server
+   * session, and in Electron clear cookies, localStorage, Cache Storage, service workers and the
+   * HTTP cache, then reload the page for a fresh heap. (IndexedDB is origin-wide in Chromium's
+   * clearStorageData, which is why the page clears its own tables.)
+   */
   idleWipe: event({ windows: KIOSK, payload: z.object({ reason: z.enum(['idle']) }) }),
 };
 

@@ -98,12 +98,12 @@ export function createHostServices(deps: HostDeps) {
    * SPEC K2: the page is asked to clear itself (it may still call the logout endpoint with its
    * session) and must confirm; without a confirmation the host drops the session and resets it.
    */
-  function wipe(windowId: string, reason: 'idle'): void {
+  function wipe(windowId: string): void {
     const open = windows.get(windowId);
-    if (!open || open.sender.kind !== 'kiosk') return;
+    if (!open) return;
     open.idle?.disarm();
     timers.clearTimeout(open.wipeDeadline);
-    platform.send(windowId, 'idleWipe', { reason });
+    platform.send(windowId, 'idleWipe', { reason: 'idle' });
     open.wipeDeadline = timers.setTimeout(() => {
       log(`window ${windowId} did not confirm its wipe: resetting it`);
       cookies.clear(windowId);
@@ -168,9 +168,6 @@ export function createHostServices(deps: HostDeps) {
 
   return {
     services,
-    syncer,
-    monitor,
-    cookies,
     async start(): Promise<void> {
       await syncer.init();
       monitor.start();
@@ -185,7 +182,7 @@ export function createHostServices(deps: HostDeps) {
         sender.kind === 'kiosk'
           ? new IdleCountdown(config.idle, timers, {
               onWarning: (secondsLeft) => platform.send(sender.windowId, 'idleWarning', { secondsLeft }),
-              onTimeout: () => wipe(sender.windowId, 'idle'),
+              onTimeout: () => wipe(sender.windowId),
             })
           : null;
       windows.set(sender.windowId, { sender, idle, wipeDeadline: undefined });

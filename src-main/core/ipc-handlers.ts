@@ -29,10 +29,6 @@ export class WindowRegistry {
   kindOf(webContentsId: number): WindowKind | undefined {
     return this.kinds.get(webContentsId);
   }
-
-  ids(): number[] {
-    return [...this.kinds.keys()];
-  }
 }
 
 /**

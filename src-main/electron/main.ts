@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   const secrets = new FileSecretStore(join(userData, 'secrets'), await safeStorageCipher());
   const host = createHostServices({
     config,
-    platform: electronPlatform(registry, app.getVersion()),
+    platform: electronPlatform(registry, app.getVersion(), log),
     device: new DeviceStore(userData, secrets),
     registry: forwardedEndpoints,
     // Node's fetch, not net.fetch: net.fetch would keep the server's session cookies in the

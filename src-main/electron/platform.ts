@@ -5,18 +5,23 @@ import { ipcEventChannel, ipcEvents, type WindowKind } from '../../shared/contra
 import type { HostPlatform } from '../core/host-services.js';
 import type { WindowRegistry } from '../core/ipc-handlers.js';
 import { printOptions } from '../core/printing.js';
-import { reloadToStart } from './windows.js';
+import { clearCandidateStorage, reloadToStart } from './windows.js';
 
 function contentsOf(windowId: string): WebContents | undefined {
   const contents = webContents.fromId(Number(windowId));
   return contents && !contents.isDestroyed() ? contents : undefined;
 }
 
-export function electronPlatform(registry: WindowRegistry, softwareVersion: string): HostPlatform {
+export function electronPlatform(registry: WindowRegistry, softwareVersion: string, log: (message: string) => void): HostPlatform {
   const reload = (windowId: string): void => {
     const contents = contentsOf(windowId);
     const kind: WindowKind | undefined = contents ? registry.kindOf(contents.id) : undefined;
     if (contents && kind) reloadToStart(contents, kind);
+  };
+  // A failure to clear is logged, never a reason to leave the candidate's page on screen.
+  const clear = async (windowId: string): Promise<void> => {
+    const contents = contentsOf(windowId);
+    if (contents) await clearCandidateStorage(contents).catch((error: unknown) => log(`clearing storage failed: ${String(error)}`));
   };
   return {
     host: 'electron',
@@ -38,18 +43,13 @@ export function electronPlatform(registry: WindowRegistry, softwareVersion: stri
       });
     },
     async afterWipe(windowId) {
-      const contents = contentsOf(windowId);
-      if (!contents) return 'host';
-      // Everything origin-wide except IndexedDB, where the outbox and reference cache live (the page
-      // has already emptied its candidate tables there, and its sessionStorage).
-      await contents.session.clearStorageData({
-        storages: ['cookies', 'localstorage', 'cachestorage', 'serviceworkers', 'shadercache', 'filesystem'],
-      });
-      await contents.session.clearCache();
+      await clear(windowId);
       // After this reply has gone out: a fresh page, a fresh JavaScript heap.
       setImmediate(() => reload(windowId));
       return 'host';
     },
-    forceReset: reload,
+    forceReset(windowId) {
+      void clear(windowId).then(() => reload(windowId));
+    },
   };
 }

@@ -28,6 +28,19 @@ export function reloadToStart(contents: WebContents, kind: WindowKind): void {
   if (!contents.isDestroyed()) void contents.loadURL(appUrl(kind));
 }
 
+/**
+ * Everything origin-wide a candidate could have left behind, except IndexedDB: the outbox and the
+ * reference cache live there, and the page clears its own candidate tables (on a wipe, and at start
+ * for the times it could not: a crash, a forced reset).
+ */
+export async function clearCandidateStorage(contents: WebContents): Promise<void> {
+  if (contents.isDestroyed()) return;
+  await contents.session.clearStorageData({
+    storages: ['cookies', 'localstorage', 'cachestorage', 'serviceworkers', 'shadercache', 'filesystem'],
+  });
+  await contents.session.clearCache();
+}
+
 export function createAppWindow(kind: WindowKind, deps: WindowDeps): BrowserWindow {
   const window = new BrowserWindow(windowOptions(kind, deps.preloadPath, { devTools: deps.devTools }));
   const contents = window.webContents;
@@ -57,8 +70,12 @@ export function createAppWindow(kind: WindowKind, deps: WindowDeps): BrowserWind
     deps.log(`${kind} renderer gone (${details.reason}); reload #${step.attempt} in ${step.delayMs} ms`);
     // Whoever was logged in does not come back with the page.
     deps.host.windowReset(windowId);
+    const cleared =
+      kind === 'kiosk'
+        ? clearCandidateStorage(contents).catch((error: unknown) => deps.log(`clearing storage failed: ${String(error)}`))
+        : Promise.resolve();
     clearTimeout(recoveryTimer);
-    recoveryTimer = setTimeout(() => reloadToStart(contents, kind), step.delayMs);
+    recoveryTimer = setTimeout(() => void cleared.then(() => reloadToStart(contents, kind)), step.delayMs);
   });
 
   let hangTimer: ReturnType<typeof setTimeout> | undefined;
