@@ -25,7 +25,7 @@ export interface ServerReachability {
 export interface ForwarderDeps {
   readonly registry: EndpointRegistry;
   readonly connection: ServerConnection;
-  /** The device bearer credential, null before enrolment. */
+  /** The device bearer credential (sent to `device` endpoints only), null before enrolment. */
   readonly credential: () => Promise<string | null>;
   readonly cookies: SessionCookies;
   readonly reachability: ServerReachability;
@@ -64,8 +64,10 @@ export function createApiForwarder(deps: ForwarderDeps) {
     const ep = Object.hasOwn(deps.registry, call.endpoint) ? deps.registry[call.endpoint] : undefined;
     if (!ep) return failure('NOT_FOUND', { field: 'endpoint' });
     if (!WINDOW_AUDIENCES[caller.kind].includes(ep.audience)) return failure('FORBIDDEN', { field: 'endpoint' });
+    // The server reads a bearer token before the session cookie, so the device credential goes only
+    // where the device itself is the caller; everywhere else the window's own session speaks.
     const outcome = await callEndpoint(ep, call.request, deps.connection, {
-      bearer: await deps.credential(),
+      bearer: ep.audience === 'device' ? await deps.credential() : null,
       cookie: deps.cookies.header(caller.windowId),
     });
     if (outcome.kind === 'ok' || outcome.kind === 'refused') deps.cookies.store(caller.windowId, outcome.setCookies);

@@ -29,6 +29,13 @@ const registry = {
     request: z.object({ offeringIds: z.array(z.string()).min(1) }),
     response: z.object({ enrolled: z.int() }),
   }),
+  getReferenceBundle: endpoint({
+    method: 'GET',
+    path: '/api/reference/bundle',
+    audience: 'device',
+    request: z.object({}),
+    response: z.object({ fetchedAt: z.string() }),
+  }),
   decideReview: endpoint({
     method: 'POST',
     path: '/api/reviews/:reviewId/decision',
@@ -74,6 +81,7 @@ beforeAll(async () => {
       : { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: { 'zh-CN': '请先登录', en: 'Please log in first.' } } } },
   );
   server.route('POST', '/api/reviews/r1/decision', () => ({ body: { status: 42 } }));
+  server.route('GET', '/api/reference/bundle', () => ({ body: { fetchedAt: '2026-09-01T00:00:00Z' } }));
 });
 
 afterAll(async () => {
@@ -105,12 +113,21 @@ describe('API forwarder', () => {
     expect(reachability.reachable).toBe(1);
   });
 
-  it('attaches the device credential as a bearer token', async () => {
-    await forwarder()(kiosk1, { endpoint: 'getOffering', request: { offeringId: 'o/1' } });
+  it('attaches the device credential as a bearer token to device endpoints only', async () => {
+    await forwarder()(kiosk1, { endpoint: 'getReferenceBundle', request: {} });
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${credential}`);
     credential = null;
-    await forwarder()(kiosk1, { endpoint: 'getOffering', request: { offeringId: 'o/1' } });
+    await forwarder()(kiosk1, { endpoint: 'getReferenceBundle', request: {} });
     expect(server.requests[1]?.headers.authorization).toBeUndefined();
+  });
+
+  it("never puts the device credential on a session call: the server would read it instead of the window's cookie", async () => {
+    const forward = forwarder();
+    await forward(kiosk1, { endpoint: 'login', request: { account: 'alice', password: 'Passw0rd!' } });
+    await forward(kiosk1, { endpoint: 'enrolWritten', request: { offeringIds: ['o1'] } });
+    await forward(kiosk1, { endpoint: 'getOffering', request: { offeringId: 'o/1' } });
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([undefined, undefined, undefined]);
+    expect(server.requests[1]?.headers.cookie).toBe('sid=alice');
   });
 
   it('refuses an invalid request before anything is sent, naming the field', async () => {
