@@ -1,19 +1,135 @@
 // The tables as kysely sees them. Each migration that changes a table changes its interface here too.
 import type { ColumnType, Generated } from 'kysely';
 import type { IdType } from '../../shared/domain/identity.js';
+import type { EducationLevel, Gender } from '../../shared/domain/roster-record.js';
+import type { Language, SubjectKind, SubjectLevel } from '../../shared/domain/subject.js';
 
 /** jsonb comes back parsed and goes in as a JSON string (pg and PGlite agree on both). */
 type Json<T> = ColumnType<T, string, string>;
 
+/** int8 comes back as a string from pg and may come back as a bigint from PGlite: read it through Number(). */
+export type Int8 = ColumnType<string | number | bigint, number, number>;
+/** A version drawn from the `reference_version` sequence by default. */
+export type ReferenceVersion = ColumnType<string | number | bigint, undefined, number>;
+
 export interface ProvinceTable {
   code: string;
   name: string;
+  /** 省通告, one paragraph per entry. */
+  notice: ColumnType<readonly string[], string | undefined, string>;
+  version: ReferenceVersion;
 }
 
 export interface SchoolTable {
   code: string;
   province_code: string;
   name: string;
+  /** 学校通告, one paragraph per entry. */
+  notice: ColumnType<readonly string[], string | undefined, string>;
+  version: ReferenceVersion;
+}
+
+export interface CampusTable {
+  code: string;
+  school_code: string;
+  name: string;
+  /** 外校口语: this campus's written candidates may take the oral exam at another campus (R6). */
+  allows_external_oral: boolean;
+  version: ReferenceVersion;
+}
+
+export interface ExamSessionTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  agreement_version: string;
+  qualification_query_opens_at: Date;
+  registration_opens_at: Date;
+  registration_closes_at: Date;
+  unpaid_enrolment_ttl_ms: Int8;
+  empty_registration_ttl_ms: Int8;
+  /** Midnight of the exam day in the session's zone, as an instant. */
+  written_exam_date: Date;
+  /** ISO instants, like `written_exam_date`. */
+  oral_exam_dates: Json<readonly string[]>;
+  written_print_opens_at: Date;
+  written_print_closes_at: Date;
+  oral_print_opens_at: Date;
+  oral_print_closes_at: Date;
+  /** The session candidates register for now; at most one. */
+  is_current: Generated<boolean>;
+  version: ReferenceVersion;
+}
+
+export interface ExamSessionProvinceWindowTable {
+  exam_session_id: string;
+  province_code: string;
+  opens_at: Date;
+  closes_at: Date;
+}
+
+export interface SubjectTable {
+  code: string;
+  name: string;
+  kind: SubjectKind;
+  language: Language;
+  level: SubjectLevel;
+  version: ReferenceVersion;
+}
+
+/**
+ * 科目开设. `remaining` is a cache of capacity minus the enrolments holding a seat, changed only in
+ * the transaction that inserts or deletes such an enrolment (see services/seats.ts).
+ */
+export interface OfferingTable {
+  id: string;
+  exam_session_id: string;
+  subject_code: string;
+  campus_code: string;
+  fee_fen: number;
+  capacity: number;
+  remaining: number;
+  opens_at: Date;
+  closes_at: Date;
+  exam_date: Date | null;
+  version: ReferenceVersion;
+}
+
+export interface ReferenceTombstoneTable {
+  entity: string;
+  key: string;
+  version: ReferenceVersion;
+}
+
+/** 学籍 as the school imported it; a saved registration keeps its own snapshot (R3). */
+export interface RosterRecordTable {
+  id: string;
+  id_type: IdType;
+  id_number: string;
+  name: string;
+  gender: Gender;
+  school_code: string;
+  campus_code: string;
+  education_level: EducationLevel;
+  length_of_schooling: number;
+  enrolment_year: string;
+  grade: string;
+  department: string;
+  major: string;
+  class_name: string;
+  student_number: string;
+  notes: Generated<string>;
+  qualification_subject_codes: Json<readonly string[]>;
+  restricted_from_cet6: Generated<boolean>;
+  updated_at: Date;
+}
+
+export interface Cet4ScoreTable {
+  ticket_number: string;
+  id_number: string;
+  name: string;
+  score: number;
+  exam_year: number;
 }
 
 /** ETEST通行证. Email is stored normalised (lower case); identity is all-or-nothing and unique. */
@@ -152,6 +268,14 @@ export interface AuditLogTable {
 export interface Database {
   provinces: ProvinceTable;
   schools: SchoolTable;
+  campuses: CampusTable;
+  exam_sessions: ExamSessionTable;
+  exam_session_province_windows: ExamSessionProvinceWindowTable;
+  subjects: SubjectTable;
+  offerings: OfferingTable;
+  reference_tombstones: ReferenceTombstoneTable;
+  roster_records: RosterRecordTable;
+  cet4_scores: Cet4ScoreTable;
   passports: PassportTable;
   staff_accounts: StaffAccountTable;
   sessions: SessionTable;

@@ -1,14 +1,19 @@
-// Demo accounts for `npm run server`: demo/data's 测试省 and its schools, an admin, a teacher per school, a few passports.
-// Each step checks what exists first, so the seed can run on every start; later issues add their steps here.
-import { residentIdCheckCharacter } from '../../shared/rules/index.js';
+// Demo data for `npm run server`: all of demo/data (测试省, schools, campuses, session, catalogue, offerings, roster, CET4 scores),
+// an admin, a teacher per school and a few passports. Each step checks what exists first, so the seed can run on every start.
+import type { RosterRecord } from '../../shared/domain/roster-record.js';
+import { normalizeIdNumber, residentIdCheckCharacter } from '../../shared/rules/index.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../services/passwords.js';
-import { DEMO_PROVINCE, DEMO_SCHOOLS } from './data/catalogue.js';
+import { rosterRecordRow } from '../services/reference-data.js';
+import { DEMO_EXAM_SESSION_ID, DEMO_PROVINCE, DEMO_SCHOOLS } from './data/catalogue.js';
+import { generateDemoData, type DemoData } from './data/index.js';
 import { newId, newPassportId } from '../services/secrets.js';
 import { createStaffAccount } from '../services/staff.js';
 
-/** The exam session demo registrations belong to; the registration issue creates the session itself under this id. */
-export const DEMO_EXAM_SESSION_ID = 'demo-2026-h2';
+export { DEMO_EXAM_SESSION_ID } from './data/catalogue.js';
+
+/** The version of the 报名协议 demo candidates accept (R1). */
+export const DEMO_AGREEMENT_VERSION = '2026-2';
 
 export interface DemoLogin {
   readonly who: string;
@@ -38,6 +43,111 @@ async function seedPlaces(db: Db): Promise<void> {
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
   }
+}
+
+/** Plain inserts that skip what exists: a restarted server keeps the windows placed around its first start. */
+async function seedReferenceData(db: Db, data: DemoData, now: Date): Promise<void> {
+  const session = data.examSession;
+  await db.transaction().execute(async (trx) => {
+    for (const province of data.provinces) {
+      await trx.updateTable('provinces').set({ notice: JSON.stringify(data.provinceNotices[province.code] ?? []) }).where('code', '=', province.code).execute();
+    }
+    for (const school of data.schools) {
+      await trx.updateTable('schools').set({ notice: JSON.stringify(data.schoolNotices[school.code] ?? []) }).where('code', '=', school.code).execute();
+    }
+    await trx
+      .insertInto('campuses')
+      .values(data.campuses.map((campus) => ({ code: campus.code, school_code: campus.schoolCode, name: campus.name, allows_external_oral: campus.allowsExternalOral })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    const hasCurrent = await trx.selectFrom('exam_sessions').select('id').where('is_current', '=', true).executeTakeFirst();
+    await trx
+      .insertInto('exam_sessions')
+      .values({
+        id: session.id,
+        name: session.name,
+        time_zone: session.timeZone,
+        agreement_version: DEMO_AGREEMENT_VERSION,
+        qualification_query_opens_at: session.qualificationQueryOpensAt,
+        registration_opens_at: session.registrationWindow.opensAt,
+        registration_closes_at: session.registrationWindow.closesAt,
+        unpaid_enrolment_ttl_ms: session.unpaidEnrolmentTtlMs,
+        empty_registration_ttl_ms: session.emptyRegistrationTtlMs,
+        written_exam_date: session.writtenExamDate,
+        oral_exam_dates: JSON.stringify(session.oralExamDates.map((date) => date.toISOString())),
+        written_print_opens_at: session.admissionTicketPrintWindows.written.opensAt,
+        written_print_closes_at: session.admissionTicketPrintWindows.written.closesAt,
+        oral_print_opens_at: session.admissionTicketPrintWindows.oral.opensAt,
+        oral_print_closes_at: session.admissionTicketPrintWindows.oral.closesAt,
+        is_current: hasCurrent === undefined,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    for (const [provinceCode, window] of Object.entries(session.provincialRegistrationWindows)) {
+      await trx
+        .insertInto('exam_session_province_windows')
+        .values({ exam_session_id: session.id, province_code: provinceCode, opens_at: window.opensAt, closes_at: window.closesAt })
+        .onConflict((oc) => oc.columns(['exam_session_id', 'province_code']).doNothing())
+        .execute();
+    }
+    await trx
+      .insertInto('subjects')
+      .values(data.subjects.map((subject) => ({ code: subject.code, name: subject.name, kind: subject.kind, language: subject.language, level: subject.level })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    await trx
+      .insertInto('offerings')
+      .values(
+        data.offerings.map((offering) => ({
+          id: offering.id,
+          exam_session_id: offering.examSessionId,
+          subject_code: offering.subjectCode,
+          campus_code: offering.campusCode,
+          fee_fen: offering.feeFen,
+          capacity: offering.capacity,
+          remaining: offering.capacity,
+          opens_at: offering.window.opensAt,
+          closes_at: offering.window.closesAt,
+          exam_date: offering.examDate,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await trx
+      .insertInto('roster_records')
+      .values([...data.rosterRecords, ...demoPassportRosterRecords()].map((record) => rosterRecordRow(record, now)))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await trx
+      .insertInto('cet4_scores')
+      .values(data.cet4Scores.map((score) => ({ ticket_number: score.ticketNumber, id_number: score.idNumber, name: score.name, score: score.score, exam_year: score.examYear })))
+      .onConflict((oc) => oc.column('ticket_number').doNothing())
+      .execute();
+  });
+}
+
+/** 学籍 for the demo passports, so each of them can query and save a registration with their own identity. */
+function demoPassportRosterRecords(): RosterRecord[] {
+  return DEMO_PASSPORTS.map((demo, index) => ({
+    id: `demo-roster-passport-${index + 1}`,
+    idType: 'RESIDENT_ID' as const,
+    idNumber: normalizeIdNumber('RESIDENT_ID', demo.idNumber),
+    name: demo.name,
+    gender: 'MALE' as const,
+    schoolCode: '99301',
+    campusCode: '993010',
+    educationLevel: 'UNDERGRADUATE' as const,
+    lengthOfSchooling: 4,
+    enrolmentYear: '23',
+    grade: '2023',
+    department: '计算机学院',
+    major: '软件工程',
+    className: '软件2301',
+    studentNumber: `2023000${index + 1}`,
+    notes: '',
+    qualificationSubjectCodes: index === 0 ? ['1', '2', 'F', 'S'] : ['1', 'F'],
+    restrictedFromCet6: false,
+  }));
 }
 
 async function seedStaff(db: Db, now: Date): Promise<DemoLogin[]> {
@@ -97,5 +207,6 @@ async function seedPassports(db: Db, now: Date): Promise<DemoLogin[]> {
 /** Seeds what is missing and returns every demo login, to be printed at start. */
 export async function seedDemo(db: Db, now: Date): Promise<DemoLogin[]> {
   await seedPlaces(db);
+  await seedReferenceData(db, generateDemoData({ now }), now);
   return [...(await seedStaff(db, now)), ...(await seedPassports(db, now))];
 }
