@@ -6,7 +6,7 @@ import { failure, success } from './ipc-result.js';
 import type { SessionCookies } from './session-cookies.js';
 
 /** Endpoints by name, e.g. the registry `shared/contracts/http` exports. */
-export type EndpointRegistry = Readonly<Record<string, Endpoint>>;
+import type { EndpointRegistry } from '../../shared/contracts/http/index.js';
 
 /**
  * Which endpoints each window may reach. The server enforces audiences by session; this is the

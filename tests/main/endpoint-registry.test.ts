@@ -1,9 +1,10 @@
 // The endpoints a window can reach through apiInvoke: collected from the shared HTTP contract, minus what is not for windows.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { collectEndpoints, forwardedEndpoints } from '../../src-main/core/endpoint-registry.js';
+import { forwardedEndpoints } from '../../src-main/core/endpoint-registry.js';
 import { WINDOW_AUDIENCES } from '../../src-main/core/forwarder.js';
 import { endpoint } from '../../shared/contracts/http/endpoint.js';
+import { collectEndpoints, httpEndpoints } from '../../shared/contracts/http/index.js';
 
 const ep = endpoint({ method: 'GET', path: '/api/x', audience: 'public', request: z.object({}), response: z.object({}) });
 
@@ -14,6 +15,12 @@ describe('endpoint registry', () => {
 
   it('fails loudly on a name exported by two modules', () => {
     expect(() => collectEndpoints([{ getX: ep }, { getX: ep }])).toThrow(/getX/);
+  });
+
+  it('the shared registry holds every endpoint, health and the provider callback included', () => {
+    expect(httpEndpoints).toHaveProperty('health');
+    expect(httpEndpoints).toHaveProperty('paymentCallback');
+    expect(httpEndpoints).toHaveProperty('login');
   });
 
   it('leaves out the payment provider callback and the sandbox pay page', () => {

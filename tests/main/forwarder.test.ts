@@ -1,7 +1,8 @@
 // The API forwarder, against a real local HTTP server: validates before sending and after receiving, attaches the device credential and the window's own session.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createApiForwarder, WINDOW_AUDIENCES, type EndpointRegistry } from '../../src-main/core/forwarder.js';
+import type { EndpointRegistry } from '../../shared/contracts/http/index.js';
+import { createApiForwarder, WINDOW_AUDIENCES } from '../../src-main/core/forwarder.js';
 import { planHttpRequest, type ServerConnection } from '../../src-main/core/http-client.js';
 import { SessionCookies } from '../../src-main/core/session-cookies.js';
 import { endpoint } from '../../shared/contracts/http/endpoint.js';
