@@ -18,6 +18,9 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+/** The exit code that means "no Electron binary here" (npm start then falls back to browser mode). */
+export const NO_ELECTRON_EXIT_CODE = 3;
+
 function explainAndExit() {
   const platform = `${process.platform}-${process.arch}`;
   console.error(`
@@ -36,7 +39,7 @@ Do one of these, then run this command again:
   3. Or use browser mode, which needs no Electron (the same renderer and main-process services):
        npm run dev:web
 `);
-  process.exit(1);
+  process.exit(NO_ELECTRON_EXIT_CODE);
 }
 
 await buildMain();
