@@ -1,6 +1,8 @@
 // The tables as kysely sees them. Each migration that changes a table changes its interface here too.
 import type { ColumnType, Generated } from 'kysely';
 import type { IdType } from '../../shared/domain/identity.js';
+import type { ReviewFiler, ReviewStatus } from '../../shared/domain/review-application.js';
+import type { ProofKind, ReviewEventKind } from '../../shared/contracts/http/review.js';
 import type { EducationLevel, Gender } from '../../shared/domain/roster-record.js';
 import type { Language, SubjectKind, SubjectLevel } from '../../shared/domain/subject.js';
 
@@ -251,6 +253,68 @@ export interface RegistrationTable {
   saved_at: Date;
 }
 
+/** CET6资格复核申请 (C1–C8): one per passport; school and campus come from the candidate's roster record when filed. */
+export interface ReviewApplicationTable {
+  id: string;
+  passport_id: string;
+  school_code: string;
+  campus_code: string;
+  roster_record_id: string | null;
+  id_type: IdType;
+  id_number: string;
+  name: string;
+  /** Null only when a teacher filed it without the number (forgotten ticket, C7). */
+  ticket_number: string | null;
+  status: ReviewStatus;
+  filed_by: ReviewFiler;
+  proof_kind: ProofKind | null;
+  proof_note: string | null;
+  reviewer_id: string | null;
+  reason: string | null;
+  submission_count: number;
+  /** A teacher's C7 mark; null leaves it to isRepeatSubmitter(submission_count). */
+  repeat_flag: boolean | null;
+  submitted_at: Date;
+  reviewed_at: Date | null;
+}
+
+/** The history of a passport's review applications, kept when an application is deleted. */
+export interface ReviewEventTable {
+  id: string;
+  /** Insertion order: events of one transaction share `at`. */
+  seq: ColumnType<string | number | bigint, never, never>;
+  passport_id: string;
+  application_id: string;
+  at: Date;
+  kind: ReviewEventKind;
+  actor_kind: 'CANDIDATE' | 'TEACHER' | 'SYSTEM';
+  actor_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+}
+
+export interface KioskDeviceTable {
+  id: string;
+  campus_code: string;
+  name: string;
+  software_version: string;
+  enrolled_at: Date;
+  last_contact_at: Date;
+  revoked_at: Date | null;
+}
+
+/** One-time, expiring; only a keyed hash of the code is stored. */
+export interface DeviceEnrolmentCodeTable {
+  code_hash: string;
+  campus_code: string;
+  /** Null for a code issued from the CLI. */
+  issued_by: string | null;
+  issued_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  device_id: string | null;
+}
+
 export type AuditActorKind = 'CANDIDATE' | 'TEACHER' | 'ADMIN' | 'DEVICE' | 'SYSTEM';
 
 export interface AuditLogTable {
@@ -286,5 +350,9 @@ export interface Database {
   message_outbox: MessageOutboxTable;
   appeals: AppealTable;
   registrations: RegistrationTable;
+  review_applications: ReviewApplicationTable;
+  review_events: ReviewEventTable;
+  kiosk_devices: KioskDeviceTable;
+  device_enrolment_codes: DeviceEnrolmentCodeTable;
   audit_log: AuditLogTable;
 }

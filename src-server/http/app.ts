@@ -13,6 +13,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
+import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/sessions.js';
 
 export interface AppDeps {
@@ -56,6 +57,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   sessionRoutes(app, ctx);
   accountRoutes(app, ctx);
   adminRoutes(app, ctx);
+  reviewRoutes(app, ctx);
   if (deps.config.devPages) devOutboxRoutes(app, deps.db);
   return app;
 }

@@ -23,7 +23,8 @@ export const maskedReviewApplication = z.object({
   name: z.string(),
   idType: z.string(),
   idNumber: z.string(),
-  ticketNumber: z.string(),
+  /** Null when a teacher filed it on the candidate's behalf without the number (forgotten ticket, C7). */
+  ticketNumber: z.string().nullable(),
   status: reviewStatus,
   /** The teacher's reason when rejected. */
   reason: z.string().nullable(),
@@ -53,6 +54,7 @@ export const REVIEW_EVENT_KINDS = [
   'FILED_ON_BEHALF',
   'DELETED',
 ] as const;
+export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number];
 export const reviewEvent = z.object({
   at: instant,
   kind: z.enum(REVIEW_EVENT_KINDS),
@@ -60,6 +62,10 @@ export const reviewEvent = z.object({
   actorName: z.string().nullable(),
   reason: z.string().nullable(),
 });
+
+/** What a teacher saw when filing on a candidate's behalf (C7). */
+export const PROOF_KINDS = ['PRE_2005_SCORE', 'FORGOTTEN_TICKET', 'OTHER'] as const;
+export type ProofKind = (typeof PROOF_KINDS)[number];
 
 /** The application unmasked, as a teacher of the candidate's school sees it. */
 export const reviewApplication = z.object({
@@ -74,6 +80,7 @@ export const reviewApplication = z.object({
   /** shared/rules' isRepeatSubmitter(submissionCount), or a teacher's flag (C7). */
   repeatSubmitter: z.boolean(),
   filedBy: z.enum(REVIEW_FILERS),
+  proofKind: z.enum(PROOF_KINDS).nullable(),
   proofNote: z.string().nullable(),
   submittedAt: instant,
   reviewedAt: instant.nullable(),
@@ -102,7 +109,8 @@ export type ReviewEvidence = z.infer<typeof reviewEvidence>;
 
 const submission = z.object({
   ...identityFields,
-  ticketNumber,
+  /** Only bounded here: shared/rules' checkReviewTicket (C2) gives the candidate the precise refusal. */
+  ticketNumber: z.string().trim().max(32),
   /** 我确认提交复核的信息所有者为本人，且准考证号已通过CET四级笔试(分数≥425). */
   confirmed: z.literal(true),
 });
@@ -197,8 +205,6 @@ export const flagRepeatSubmitter = endpoint({
   request: z.object({ applicationId: entityId, flagged: z.boolean(), note: reason.optional() }),
   response: reviewEvidence,
 });
-
-export const PROOF_KINDS = ['PRE_2005_SCORE', 'FORGOTTEN_TICKET', 'OTHER'] as const;
 
 /**
  * C7: the teacher has seen the proof, so the application is stored as approved with the teacher as

@@ -2,6 +2,7 @@
 // Each area of the domain keeps its own file so that messages sit next to their kin.
 import { accountErrors } from './errors/account.js';
 import { commonErrors } from './errors/common.js';
+import { deviceErrors } from './errors/device.js';
 import { identityErrors } from './errors/identity.js';
 import { importPaymentErrors } from './errors/import-payment.js';
 import { registrationErrors } from './errors/registration.js';
@@ -15,5 +16,6 @@ export const zhCN = {
     ...importPaymentErrors,
     ...registrationErrors,
     ...reviewErrors,
+    ...deviceErrors,
   },
 } as const;

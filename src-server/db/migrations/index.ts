@@ -2,8 +2,12 @@
 import type { Migration } from 'kysely/migration';
 import * as accounts from './0001-accounts.js';
 import * as referenceData from './0002-reference-data.js';
+import * as review from './0010-review.js';
+import * as devices from './0011-devices.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
   '0002-reference-data': referenceData,
+  '0010-review': review,
+  '0011-devices': devices,
 };

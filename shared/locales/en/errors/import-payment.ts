@@ -22,6 +22,7 @@ export const importPaymentErrors: Record<keyof typeof zh, string> = {
   IMPORT_DUPLICATE_IDENTITY: 'The same ID as on line {{line}}: each ID may appear only once.',
   IMPORT_DUPLICATE_STUDENT_NUMBER: 'The same student number as on line {{line}}: a student number may appear only once per school.',
   IMPORT_DUPLICATE_TICKET: 'The same admission ticket number as on line {{line}}: each ticket number may appear only once.',
+  IMPORT_IDENTITY_OF_OTHER_SCHOOL: 'The roster record of this ID belongs to school {{school}}; your school cannot import it.',
   PAYMENT_NOTHING_SELECTED: 'Please select the subjects to pay for.',
   PAYMENT_ENROLMENT_NOT_PAYABLE: 'A selected subject is already paid, deleted or locked by a group payment. Please refresh and try again.',
   PAYMENT_PROVIDER_UNAVAILABLE: 'The payment platform cannot be reached at the moment. Please try again later.',

@@ -11,4 +11,7 @@ export const reviewErrors: Record<keyof typeof zh, string> = {
   REVIEW_PENDING_LOCKED: 'An application waiting for review cannot be changed or cancelled. Please contact your school’s CET teacher for the manual review.',
   REVIEW_APPROVED_FINAL: 'The review has been approved and can no longer be changed or cancelled.',
   REVIEW_NOT_PENDING: 'Only applications waiting for review can be reviewed.',
+  REVIEW_IDENTITY_NOT_OWN: 'The name, ID type and ID number of the application must be those of this passport account.',
+  REVIEW_ALREADY_EXISTS: 'This passport account already has a review application; each account can have only one.',
+  REVIEW_NOT_FOUND: 'No review application was found.',
 };

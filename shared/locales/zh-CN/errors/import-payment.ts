@@ -20,6 +20,7 @@ export const importPaymentErrors = {
   IMPORT_DUPLICATE_IDENTITY: '与第{{line}}行的证件重复，同一证件只能出现一次',
   IMPORT_DUPLICATE_STUDENT_NUMBER: '与第{{line}}行的学号重复，同一学校的学号只能出现一次',
   IMPORT_DUPLICATE_TICKET: '与第{{line}}行的准考证号重复，同一准考证号只能出现一次',
+  IMPORT_IDENTITY_OF_OTHER_SCHOOL: '该证件的学籍属于学校{{school}}，不能由本校导入',
   PAYMENT_NOTHING_SELECTED: '请选择需要支付的科目',
   PAYMENT_ENROLMENT_NOT_PAYABLE: '所选科目中有已支付、已删除或被集体缴费锁定的科目，请刷新后重试',
   PAYMENT_PROVIDER_UNAVAILABLE: '支付平台暂时无法访问，请稍后再试',

@@ -9,4 +9,7 @@ export const reviewErrors = {
   REVIEW_PENDING_LOCKED: '“未复核”状态的申请无法修改和取消，请联系学校负责老师进行手动复核',
   REVIEW_APPROVED_FINAL: '复核已通过，无法更改和取消',
   REVIEW_NOT_PENDING: '该申请不是“未复核”状态，不能进行手动复核',
+  REVIEW_IDENTITY_NOT_OWN: '复核申请的姓名、证件类型和证件号码须与本通行证的实名信息一致',
+  REVIEW_ALREADY_EXISTS: '该通行证已有一条复核申请，一个通行证账号只能绑定一条复核申请',
+  REVIEW_NOT_FOUND: '未找到复核申请',
 } as const;
