@@ -32,6 +32,14 @@ export const deviceEndpoints = {
     request: enrolDeviceRequest,
     response: enrolDeviceResponse,
   }),
+  /** The device as the server knows it; a device calls it to check its credential (401 once revoked or expired). */
+  getDevice: endpoint({
+    method: 'GET',
+    path: '/api/devices/me',
+    audience: 'device',
+    request: z.object({}),
+    response: z.object({ deviceId, campusCode, deviceName, softwareVersion, enrolledAt: z.iso.datetime(), lastContactAt: z.iso.datetime() }),
+  }),
 };
 
 /** The identity a device keeps on disk next to its credential (which lives in a secret store). */

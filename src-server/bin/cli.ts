@@ -1,18 +1,22 @@
-// `npm run cli -- <command>`: operator tasks on the server's database (outbox, staff accounts, migrations, demo seed).
+// `npm run cli -- <command>`: operator tasks on the server's database (outbox, staff accounts, migrations, demo seed, device codes).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { systemClock } from '../../shared/domain/clock.js';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type Config } from '../config/config.js';
 import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/database.js';
 import { seedDemo } from '../demo/seed.js';
-import { readOutbox } from '../messages/outbox.js';
+import { outboxEmail, outboxSms, readOutbox } from '../messages/outbox.js';
+import { svgCaptchaImages } from '../services/captcha.js';
+import type { ServiceContext } from '../services/context.js';
+import { issueEnrolmentCode } from '../services/devices.js';
 import { createStaffAccount } from '../services/staff.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   outbox [--limit N] [--to RECIPIENT]      the latest SMS and emails of the development channels
   create-staff --username U --name NAME --password P --role teacher|admin [--school 99301]
   migrate                                  apply pending migrations
-  seed-demo                                add the demo data that is missing`;
+  seed-demo                                add the demo data that is missing
+  enrol-code --campus 993010               a one-time code that enrols one kiosk to the campus`;
 
 const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('outbox'), limit: z.coerce.number().int().min(1).max(1000).default(20), to: z.string().min(1).optional() }),
@@ -26,6 +30,7 @@ const commandLine = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('migrate') }),
   z.object({ command: z.literal('seed-demo') }),
+  z.object({ command: z.literal('enrol-code'), campus: z.string().regex(/^\d{6}$/) }),
 ]);
 type CommandLine = z.infer<typeof commandLine>;
 
@@ -41,6 +46,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
       password: { type: 'string' },
       role: { type: 'string' },
       school: { type: 'string' },
+      campus: { type: 'string' },
     },
   });
   const parsed = commandLine.safeParse({ command: positionals[0], ...values });
@@ -51,7 +57,12 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
   return parsed.data;
 }
 
-async function run(db: Db, args: CommandLine): Promise<void> {
+/** Services take a context like a route's; the CLI's messages go to the outbox the dev pages read. */
+function serviceContext(db: Db, config: Config): ServiceContext {
+  return { db, clock: systemClock, config, messages: { sms: outboxSms(db, systemClock), email: outboxEmail(db, systemClock) }, captchaImages: svgCaptchaImages };
+}
+
+async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
   switch (args.command) {
     case 'outbox': {
       const messages = await readOutbox(db, { limit: args.limit, ...(args.to === undefined ? {} : { recipient: args.to }) });
@@ -78,6 +89,12 @@ async function run(db: Db, args: CommandLine): Promise<void> {
     case 'seed-demo':
       for (const login of await seedDemo(db, systemClock.now())) process.stdout.write(`${login.who}: ${login.account} / ${login.password}\n`);
       return;
+    case 'enrol-code': {
+      const issued = await issueEnrolmentCode(serviceContext(db, config), null, { campusCode: args.campus });
+      if (!issued.ok) throw new Error(`refused: ${issued.error.code}`);
+      process.stdout.write(`enrolment code for campus ${issued.value.campusCode}: ${issued.value.code} (one device, valid until ${issued.value.expiresAt})\n`);
+      return;
+    }
   }
 }
 
@@ -87,7 +104,7 @@ async function main(): Promise<void> {
   const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null });
   try {
     if (args.command !== 'migrate') await migrateToLatest(db);
-    await run(db, args);
+    await run(db, config, args);
   } finally {
     await db.destroy();
   }

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.js';
 import { errorBodyOf, statusOf } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
+import { deviceRoutes } from './routes/devices.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { reviewRoutes } from './routes/review.js';
@@ -58,6 +59,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   accountRoutes(app, ctx);
   adminRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  deviceRoutes(app, ctx);
   if (deps.config.devPages) devOutboxRoutes(app, deps.db);
   return app;
 }

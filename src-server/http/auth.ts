@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../../shared/contracts/http/endpoint.js';
 import { refuse, type Result } from '../../shared/errors/domain-error.js';
 import type { Config } from '../config/config.js';
-import type { Actor, CandidateActor, StaffActor } from '../services/actors.js';
+import type { Actor, CandidateActor, DeviceActor, StaffActor } from '../services/actors.js';
 
 export const SESSION_COOKIE = 'cet_session';
 
@@ -51,4 +51,6 @@ export const requireCandidate = requireRole('candidate', (actor): actor is Candi
 /** A teacher acts for `actor.schoolCode` only; services that touch a school's data must compare it. */
 export const requireTeacher = requireRole('teacher', (actor): actor is StaffActor & { role: 'teacher' } => actor.role === 'teacher');
 export const requireAdmin = requireRole('admin', (actor): actor is StaffActor & { role: 'admin' } => actor.role === 'admin');
-export const requireStaff = requireRole('staff', (actor): actor is StaffActor => actor.role !== 'candidate');
+export const requireStaff = requireRole('staff', (actor): actor is StaffActor => actor.role === 'teacher' || actor.role === 'admin');
+/** An enrolled kiosk acts for `actor.campusCode` only. */
+export const requireDevice = requireRole('device', (actor): actor is DeviceActor => actor.role === 'device');

@@ -1,4 +1,4 @@
-// Who is acting: a logged-in candidate or a staff member, as resolved from their session.
+// Who is acting: a logged-in candidate, a staff member or an enrolled kiosk device, as resolved from their session.
 import type { AuditActor } from './audit.js';
 
 export interface CandidateActor {
@@ -20,10 +20,24 @@ export interface StaffActor {
   readonly expiresAt: Date;
 }
 
-export type Actor = CandidateActor | StaffActor;
+/** A kiosk enrolled to one campus (SPEC §1), calling with its bearer credential. */
+export interface DeviceActor {
+  readonly role: 'device';
+  readonly deviceId: string;
+  readonly campusCode: string;
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+}
+
+export type Actor = CandidateActor | StaffActor | DeviceActor;
 
 export function auditActorOf(actor: Actor): AuditActor {
-  return actor.role === 'candidate'
-    ? { kind: 'CANDIDATE', id: actor.passportId, name: null }
-    : { kind: actor.role === 'admin' ? 'ADMIN' : 'TEACHER', id: actor.staffId, name: actor.displayName };
+  switch (actor.role) {
+    case 'candidate':
+      return { kind: 'CANDIDATE', id: actor.passportId, name: null };
+    case 'device':
+      return { kind: 'DEVICE', id: actor.deviceId, name: null };
+    default:
+      return { kind: actor.role === 'admin' ? 'ADMIN' : 'TEACHER', id: actor.staffId, name: actor.displayName };
+  }
 }

@@ -1,4 +1,4 @@
-// Login, sessions and logout (A4): cookie sessions for browsers, bearer tokens for enrolled devices, both stored hashed.
+// Login, sessions and logout (A4): cookie sessions for browsers, bearer tokens for enrolled devices (resolved to their campus), both stored hashed.
 import { ID_TYPES, type IdType } from '../../shared/domain/identity.js';
 import { loginAccountKind, normalizeEmail, normalizeIdNumber, normalizeMobile } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
@@ -135,6 +135,7 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
   const row = await ctx.db
     .selectFrom('sessions')
     .leftJoin('staff_accounts', 'staff_accounts.id', 'sessions.staff_id')
+    .leftJoin('kiosk_devices', 'kiosk_devices.id', 'sessions.device_id')
     .select([
       'sessions.role',
       'sessions.passport_id',
@@ -145,10 +146,19 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
       'staff_accounts.username',
       'staff_accounts.display_name',
       'staff_accounts.school_code',
+      'sessions.device_id',
+      'kiosk_devices.campus_code as device_campus_code',
+      'kiosk_devices.revoked_at as device_revoked_at',
     ])
     .where('sessions.token_hash', '=', hash)
     .executeTakeFirst();
-  if (row === undefined || row.revoked_at !== null || row.expires_at <= ctx.clock.now()) return null;
+  const now = ctx.clock.now();
+  if (row === undefined || row.revoked_at !== null || row.expires_at <= now) return null;
+  if (row.role === 'device' && row.device_id !== null && row.device_campus_code !== null && row.device_revoked_at === null) {
+    // Every call with the credential is a contact: the staff see which kiosks went quiet.
+    await ctx.db.updateTable('kiosk_devices').set({ last_contact_at: now }).where('id', '=', row.device_id).execute();
+    return { role: 'device', deviceId: row.device_id, campusCode: row.device_campus_code, tokenHash: hash, expiresAt: row.expires_at };
+  }
   if (row.role === 'candidate' && row.passport_id !== null && row.province_code !== null) {
     return { role: 'candidate', passportId: row.passport_id, provinceCode: row.province_code, tokenHash: hash, expiresAt: row.expires_at };
   }

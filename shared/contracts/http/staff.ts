@@ -36,6 +36,18 @@ export const campusOverview = endpoint({
   }),
 });
 
+/**
+ * An admin (any campus) or a teacher (a campus of their school) issues a one-time code that enrols
+ * one kiosk to the campus (shared/contracts/device.ts, POST /api/devices/enrol). It expires unused.
+ */
+export const issueDeviceEnrolmentCode = endpoint({
+  method: 'POST',
+  path: '/api/staff/devices/enrolment-codes',
+  audience: 'staff',
+  request: z.object({ campusCode }),
+  response: z.object({ code: z.string(), campusCode, expiresAt: instant }),
+});
+
 export const AUDIT_ACTOR_KINDS = ['CANDIDATE', 'TEACHER', 'ADMIN', 'DEVICE', 'SYSTEM'] as const;
 
 export const auditEntry = z.object({

@@ -2,13 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { sessionEndpoints, type SessionView } from '../../../shared/contracts/http/session.js';
 import { ok } from '../../../shared/errors/domain-error.js';
-import type { Actor } from '../../services/actors.js';
+import type { CandidateActor, StaffActor } from '../../services/actors.js';
 import type { ServiceContext } from '../../services/context.js';
 import * as sessions from '../../services/sessions.js';
 import { anyone, clearSessionCookie, setSessionCookie } from '../auth.js';
 import { route, type Wire } from '../route.js';
 
-function sessionViewOf(actor: Actor): Wire<SessionView> {
+function sessionViewOf(actor: CandidateActor | StaffActor): Wire<SessionView> {
   if (actor.role === 'candidate') return { role: 'candidate', passportId: actor.passportId, provinceCode: actor.provinceCode, expiresAt: actor.expiresAt };
   const { role, staffId, username, displayName, schoolCode, expiresAt } = actor;
   return { role, staffId, username, displayName, schoolCode, expiresAt };
@@ -29,7 +29,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return ok(sessionViewOf(result.value.actor));
   });
 
-  route(app, ctx, sessionEndpoints.getSession, anyone, async (_input, call) => ok({ session: call.actor === null ? null : sessionViewOf(call.actor) }));
+  route(app, ctx, sessionEndpoints.getSession, anyone, async (_input, call) => ok({ session: call.actor === null || call.actor.role === 'device' ? null : sessionViewOf(call.actor) }));
 
   route(app, ctx, sessionEndpoints.logout, anyone, async (_input, call) => {
     const loggedOut = call.token === null ? false : await sessions.logout(ctx, call.token);
