@@ -59,3 +59,48 @@ export function uniqueViolation(error: unknown): string | null {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   return code === UNIQUE_VIOLATION && typeof constraint === 'string' ? constraint : null;
 }
+
+let savepointSerial = 0;
+
+/**
+ * A Db-shaped view of an open transaction, so a command written against `ctx.db` can run inside a
+ * caller's transaction unchanged (a replayed sync operation commits with its seq record). The
+ * command's own `transaction().execute(fn)` becomes a SAVEPOINT on the outer transaction: a failure
+ * inside rolls back to it, which undoes that part's writes and leaves the outer transaction usable
+ * (PostgreSQL aborts the whole transaction on an error otherwise), then rethrows as a real one would.
+ */
+export function withinTransaction(trx: Transaction<Database>): Db {
+  const nested = {
+    execute: <T>(work: (inner: Transaction<Database>) => Promise<T>) => inSavepoint(trx, () => work(trx)),
+    setIsolationLevel: () => nested,
+    setAccessMode: () => nested,
+  };
+  return new Proxy(trx, {
+    get(target, property) {
+      if (property === 'transaction') return () => nested;
+      if (property === 'startTransaction' || property === 'destroy' || property === 'connection') {
+        return () => {
+          throw new Error(`${String(property)} is not available inside an outer transaction`);
+        };
+      }
+      // kysely keeps its state in #private fields, which only the real object may touch.
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as unknown as Db;
+}
+
+/** Runs work after a SAVEPOINT: released when it succeeds, rolled back to (and the error rethrown) when it throws. */
+export async function inSavepoint<T>(trx: Transaction<Database>, work: () => Promise<T>): Promise<T> {
+  savepointSerial += 1;
+  const name = sql.id(`sp_${savepointSerial}`);
+  await sql`SAVEPOINT ${name}`.execute(trx);
+  try {
+    const value = await work();
+    await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+    return value;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(trx);
+    throw error;
+  }
+}

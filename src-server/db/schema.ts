@@ -1,5 +1,6 @@
 // The tables as kysely sees them. Each migration that changes a table changes its interface here too.
 import type { ColumnType, Generated } from 'kysely';
+import type { DomainError } from '../../shared/errors/domain-error.js';
 import type { IdType } from '../../shared/domain/identity.js';
 import type { ReviewFiler, ReviewStatus } from '../../shared/domain/review-application.js';
 import type { ProofKind, ReviewEventKind } from '../../shared/contracts/http/review.js';
@@ -355,4 +356,36 @@ export interface Database {
   kiosk_devices: KioskDeviceTable;
   device_enrolment_codes: DeviceEnrolmentCodeTable;
   audit_log: AuditLogTable;
+  sync_devices: SyncDeviceTable;
+  sync_operations: SyncOperationTable;
+  provisional_passports: ProvisionalPassportTable;
+}
+
+/** A device's replay position (K3): the highest seq whose outcome is stored in `sync_operations`. */
+export interface SyncDeviceTable {
+  device_id: string;
+  last_applied_seq: Int8;
+  updated_at: Date;
+}
+
+/** The stored outcome of one replayed operation, returned again to a re-send. */
+export interface SyncOperationTable {
+  device_id: string;
+  seq: Int8;
+  kind: string;
+  status: 'applied' | 'refused';
+  result: ColumnType<unknown, string | null, string | null>;
+  error: ColumnType<DomainError | null, string | null, string | null>;
+  depends_on: Json<readonly number[]>;
+  captured_at: Date;
+  applied_at: Date;
+}
+
+/** A passport a kiosk captured offline: no SMS code could prove the mobile, so it waits for that proof. */
+export interface ProvisionalPassportTable {
+  passport_id: string;
+  device_id: string;
+  seq: Int8;
+  captured_at: Date;
+  mobile_verified_at: Date | null;
 }

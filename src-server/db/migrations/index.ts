@@ -4,10 +4,12 @@ import * as accounts from './0001-accounts.js';
 import * as referenceData from './0002-reference-data.js';
 import * as review from './0010-review.js';
 import * as devices from './0011-devices.js';
+import * as sync from './0020-sync.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
   '0002-reference-data': referenceData,
   '0010-review': review,
   '0011-devices': devices,
+  '0020-sync': sync,
 };
