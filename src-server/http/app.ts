@@ -16,6 +16,7 @@ import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { syncRoutes } from './routes/sync.js';
 
 export interface AppDeps {
   readonly db: Db;
@@ -60,6 +61,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   adminRoutes(app, ctx);
   reviewRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  syncRoutes(app, ctx);
   if (deps.config.devPages) devOutboxRoutes(app, deps.db);
   return app;
 }
