@@ -1,4 +1,6 @@
-// `npm run cli -- <command>`: operator tasks on the server's database (outbox, staff accounts, migrations, demo seed, device codes).
+// `npm run cli -- <command>`: operator tasks on the server's database (outbox, staff accounts, migrations, demo seed, device codes, CSV imports).
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -9,6 +11,8 @@ import { outboxEmail, outboxSms, readOutbox } from '../messages/outbox.js';
 import { svgCaptchaImages } from '../services/captcha.js';
 import type { ServiceContext } from '../services/context.js';
 import { issueEnrolmentCode } from '../services/devices.js';
+import { importCet4Scores, importRoster } from '../services/imports.js';
+import type { ImportReport } from '../../shared/contracts/http/imports.js';
 import { createStaffAccount } from '../services/staff.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -16,7 +20,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
   create-staff --username U --name NAME --password P --role teacher|admin [--school 99301]
   migrate                                  apply pending migrations
   seed-demo                                add the demo data that is missing
-  enrol-code --campus 993010               a one-time code that enrols one kiosk to the campus`;
+  enrol-code --campus 993010               a one-time code that enrols one kiosk to the campus
+  import-roster --file x.csv [--school 99301] [--dry-run]   学籍 CSV, all rows or none
+  import-cet4 --file x.csv [--dry-run]     CET4 score CSV, all rows or none`;
 
 const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('outbox'), limit: z.coerce.number().int().min(1).max(1000).default(20), to: z.string().min(1).optional() }),
@@ -31,6 +37,8 @@ const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('migrate') }),
   z.object({ command: z.literal('seed-demo') }),
   z.object({ command: z.literal('enrol-code'), campus: z.string().regex(/^\d{6}$/) }),
+  z.object({ command: z.literal('import-roster'), file: z.string().min(1), school: z.string().regex(/^\d{5}$/).optional(), 'dry-run': z.boolean().default(false) }),
+  z.object({ command: z.literal('import-cet4'), file: z.string().min(1), 'dry-run': z.boolean().default(false) }),
 ]);
 type CommandLine = z.infer<typeof commandLine>;
 
@@ -47,6 +55,8 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
       role: { type: 'string' },
       school: { type: 'string' },
       campus: { type: 'string' },
+      file: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const parsed = commandLine.safeParse({ command: positionals[0], ...values });
@@ -60,6 +70,18 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
 /** Services take a context like a route's; the CLI's messages go to the outbox the dev pages read. */
 function serviceContext(db: Db, config: Config): ServiceContext {
   return { db, clock: systemClock, config, messages: { sms: outboxSms(db, systemClock), email: outboxEmail(db, systemClock) }, captchaImages: svgCaptchaImages };
+}
+
+const CLI_IMPORTER = { kind: 'SYSTEM', id: null, name: 'cli' } as const;
+
+/** One line per refusal, in the operator's language pair, then what happened to the file. */
+function printImportReport(report: ImportReport): void {
+  for (const issue of report.issues) {
+    const where = `line ${issue.line}${issue.column === null ? '' : ` [${issue.column}]`}`;
+    process.stdout.write(`${where}: ${issue.error.code} ${issue.error.message['zh-CN']} / ${issue.error.message.en}\n`);
+  }
+  const outcome = report.imported ? 'imported' : report.issues.length > 0 ? 'nothing imported' : 'checked only (dry run), nothing written';
+  process.stdout.write(`${report.fileName} (${report.encoding ?? 'unknown encoding'}): ${report.totalRows} rows, ${report.validRows} valid, ${report.issues.length} issues — ${outcome}\n`);
 }
 
 async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
@@ -93,6 +115,17 @@ async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
       const issued = await issueEnrolmentCode(serviceContext(db, config), null, { campusCode: args.campus });
       if (!issued.ok) throw new Error(`refused: ${issued.error.code}`);
       process.stdout.write(`enrolment code for campus ${issued.value.campusCode}: ${issued.value.code} (one device, valid until ${issued.value.expiresAt})\n`);
+      return;
+    }
+    case 'import-roster':
+    case 'import-cet4': {
+      const upload = { fileName: basename(args.file), bytes: await readFile(args.file), dryRun: args['dry-run'] };
+      const importer = { cli: CLI_IMPORTER };
+      const ctx = serviceContext(db, config);
+      const done = args.command === 'import-roster' ? await importRoster(ctx, importer, { ...upload, schoolCode: args.school ?? null }) : await importCet4Scores(ctx, importer, upload);
+      if (!done.ok) throw new Error(`refused: ${done.error.code}${done.error.field === undefined ? '' : ` (${done.error.field})`}`);
+      printImportReport(done.value);
+      if (done.value.issues.length > 0) process.exitCode = 2;
       return;
     }
   }

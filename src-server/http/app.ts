@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.js';
 import { deviceRoutes } from './routes/devices.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { syncRoutes } from './routes/sync.js';
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   adminRoutes(app, ctx);
   reviewRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  importRoutes(app, ctx);
   syncRoutes(app, ctx);
   if (deps.config.devPages) devOutboxRoutes(app, deps.db);
   return app;
