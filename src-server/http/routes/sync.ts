@@ -1,8 +1,9 @@
-// HTTP routes of the device sync protocol (K3): push of queued operations, for enrolled devices only.
+// HTTP routes of the device sync protocol (K3): push of queued operations and pull of reference data, for enrolled devices only.
 import type { FastifyInstance } from 'fastify';
 import { syncEndpoints } from '../../../shared/contracts/sync.js';
 import { refuse } from '../../../shared/errors/domain-error.js';
 import type { ServiceContext } from '../../services/context.js';
+import { pullReferenceData } from '../../services/sync/pull.js';
 import { pushOperations } from '../../services/sync/push.js';
 import { requireDevice } from '../auth.js';
 import { route } from '../route.js';
@@ -17,4 +18,5 @@ export function syncRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     if (stoppedBy !== null) call.reply.log.error({ err: stoppedBy, deviceId: input.deviceId }, 'push stopped by a transient failure; the device resends the rest');
     return { ok: true, value: response };
   });
+  route(app, ctx, syncEndpoints.syncPull, requireDevice, (input) => pullReferenceData(ctx, input));
 }
