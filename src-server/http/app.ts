@@ -9,6 +9,7 @@ import type { MessageChannels } from '../messages/adapters.js';
 import { svgCaptchaImages, type CaptchaImages } from '../services/captcha.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorBodyOf, statusOf } from './errors.js';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -34,6 +35,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     loggerInstance: deps.logger,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
   });
   const ctx: ServiceContext = {
     db: deps.db,
