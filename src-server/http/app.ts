@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { staffRoutes } from './routes/staff.js';
 import { syncRoutes } from './routes/sync.js';
 
 export interface AppDeps {
@@ -66,6 +67,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   reviewRoutes(app, ctx);
   deviceRoutes(app, ctx);
   importRoutes(app, ctx);
+  staffRoutes(app, ctx);
   syncRoutes(app, ctx);
   if (deps.config.devPages) devOutboxRoutes(app, deps.db);
   return app;
