@@ -4,7 +4,9 @@ import type { DomainError } from '../../shared/errors/domain-error.js';
 import type { IdType } from '../../shared/domain/identity.js';
 import type { ReviewFiler, ReviewStatus } from '../../shared/domain/review-application.js';
 import type { ProofKind, ReviewEventKind } from '../../shared/contracts/http/review.js';
-import type { EducationLevel, Gender } from '../../shared/domain/roster-record.js';
+import type { OrderStatus, PaymentProviderName } from '../../shared/contracts/http/payment.js';
+import type { ArrangementStatus, EnrolmentMethod, PaymentStatus } from '../../shared/domain/enrolment.js';
+import type { EducationLevel, Gender, RosterRecord } from '../../shared/domain/roster-record.js';
 import type { Language, SubjectKind, SubjectLevel } from '../../shared/domain/subject.js';
 
 /** jsonb comes back parsed and goes in as a JSON string (pg and PGlite agree on both). */
@@ -252,6 +254,83 @@ export interface RegistrationTable {
   id_number: string;
   name: string;
   saved_at: Date;
+  /** Bound 1:1 per session (R3). */
+  roster_record_id: string;
+  /** The roster record as it was when saved: later roster edits never reach it (R3). */
+  roster_snapshot: Json<RosterRecord>;
+}
+
+export interface RegistrationAgreementTable {
+  passport_id: string;
+  exam_session_id: string;
+  agreement_version: string;
+  accepted_at: Date;
+}
+
+/** 报考科目. Every row, paid or not, holds one seat of its offering until it is deleted. */
+export interface EnrolmentTable {
+  id: string;
+  registration_id: string;
+  offering_id: string;
+  subject_code: string;
+  fee_fen: number;
+  payment_status: Generated<PaymentStatus>;
+  arrangement_status: Generated<ArrangementStatus>;
+  method: EnrolmentMethod;
+  created_at: Date;
+  paid_at: Date | null;
+  /** The pending school order (集体缴费) that locks it; null when unlocked. */
+  group_payment_order_id: string | null;
+}
+
+export interface PaymentOrderTable {
+  id: string;
+  exam_session_id: string;
+  provider: PaymentProviderName;
+  provider_ref: string | null;
+  pay_url: string | null;
+  status: Generated<OrderStatus>;
+  amount_fen: number;
+  /** A candidate's own order; null for a school's group order. */
+  passport_id: string | null;
+  group_school_code: string | null;
+  created_by_staff_id: string | null;
+  created_at: Date;
+  settled_at: Date | null;
+  released_at: Date | null;
+}
+
+export interface PaymentOrderEnrolmentTable {
+  order_id: string;
+  enrolment_id: string;
+  fee_fen: number;
+}
+
+export interface PaymentNoticeTable {
+  provider: PaymentProviderName;
+  notice_id: string;
+  order_id: string;
+  status: 'PAID' | 'FAILED';
+  received_at: Date;
+}
+
+export interface SandboxPaymentTable {
+  provider_ref: string;
+  provider: PaymentProviderName;
+  order_id: string;
+  amount_fen: number;
+  description: string;
+  status: OrderStatus;
+  created_at: Date;
+  settled_at: Date | null;
+}
+
+export interface AdmissionTicketTable {
+  enrolment_id: string;
+  ticket_number: string;
+  room: string;
+  seat: number;
+  arranged_at: Date;
 }
 
 /** CET6资格复核申请 (C1–C8): one per passport; school and campus come from the candidate's roster record when filed. */
@@ -351,6 +430,13 @@ export interface Database {
   message_outbox: MessageOutboxTable;
   appeals: AppealTable;
   registrations: RegistrationTable;
+  registration_agreements: RegistrationAgreementTable;
+  enrolments: EnrolmentTable;
+  payment_orders: PaymentOrderTable;
+  payment_order_enrolments: PaymentOrderEnrolmentTable;
+  payment_notices: PaymentNoticeTable;
+  sandbox_payments: SandboxPaymentTable;
+  admission_tickets: AdmissionTicketTable;
   review_applications: ReviewApplicationTable;
   review_events: ReviewEventTable;
   kiosk_devices: KioskDeviceTable;

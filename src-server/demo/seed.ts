@@ -171,7 +171,8 @@ async function seedStaff(db: Db, now: Date): Promise<DemoLogin[]> {
 }
 
 async function seedPassports(db: Db, now: Date): Promise<DemoLogin[]> {
-  for (const demo of DEMO_PASSPORTS) {
+  const rosters = demoPassportRosterRecords();
+  for (const [index, demo] of DEMO_PASSPORTS.entries()) {
     const exists = await db.selectFrom('passports').select('id').where('email', '=', demo.email).executeTakeFirst();
     if (exists !== undefined) continue;
     const id = newPassportId();
@@ -189,10 +190,21 @@ async function seedPassports(db: Db, now: Date): Promise<DemoLogin[]> {
         updated_at: now,
       })
       .execute();
-    if (demo.registered) {
+    const record = rosters[index];
+    if (demo.registered && record !== undefined) {
       await db
         .insertInto('registrations')
-        .values({ id: newId(), exam_session_id: DEMO_EXAM_SESSION_ID, passport_id: id, id_type: 'RESIDENT_ID', id_number: demo.idNumber, name: demo.name, saved_at: now })
+        .values({
+          id: newId(),
+          exam_session_id: DEMO_EXAM_SESSION_ID,
+          passport_id: id,
+          id_type: 'RESIDENT_ID',
+          id_number: demo.idNumber,
+          name: demo.name,
+          saved_at: now,
+          roster_record_id: record.id,
+          roster_snapshot: JSON.stringify(record),
+        })
         .execute();
     }
   }

@@ -18,7 +18,7 @@ export interface BoundRegistration {
   readonly savedAt: Date;
 }
 
-function viewOf(row: RegistrationTable): BoundRegistration {
+function viewOf(row: Pick<RegistrationTable, 'id' | 'exam_session_id' | 'passport_id' | 'id_type' | 'id_number' | 'name' | 'saved_at'>): BoundRegistration {
   return {
     registrationId: row.id,
     examSessionId: row.exam_session_id,

@@ -33,9 +33,9 @@ export async function findCurrentExamSession(db: Executor): Promise<SessionWithA
   return row === undefined ? null : examSessionOf(db, row);
 }
 
-/** The current exam session; a service that needs one refuses with NOT_FOUND when the server has none. */
+/** The current exam session; a service that needs one refuses when the server has none. */
 export async function currentExamSession(db: Executor): Promise<SessionWithAgreement> {
-  return (await findCurrentExamSession(db)) ?? refuseWith('NOT_FOUND', { field: 'examSession' });
+  return (await findCurrentExamSession(db)) ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
 }
 
 export async function examSessionById(db: Executor, id: string): Promise<SessionWithAgreement | null> {
@@ -249,4 +249,20 @@ export function rosterRecordRow(record: RosterRecord, updatedAt: Date): Insertab
     restricted_from_cet6: record.restrictedFromCet6,
     updated_at: updatedAt,
   };
+}
+
+/** The calendar day an instant falls on in the session's zone, as the contracts' `YYYY-MM-DD`. */
+export function calendarDateIn(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** An offering as shared/contracts/http/catalogue.ts sends it: the exam day as a calendar date. */
+export function offeringWire(offering: Offering, timeZone: string) {
+  return { ...offering, examDate: offering.examDate === null ? null : calendarDateIn(offering.examDate, timeZone) };
+}
+
+/** The exam session as the catalogue contract sends it. */
+export function examSessionWire(session: SessionWithAgreement) {
+  const day = (at: Date) => calendarDateIn(at, session.timeZone);
+  return { ...session, writtenExamDate: day(session.writtenExamDate), oralExamDates: session.oralExamDates.map(day) };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAM_SESSION_ID, DEMO_PASSPORTS, DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
 import type { TestClient } from '../support/client.js';
 import { login, newCandidate, register, registrationForm, staffLogin, type TestCandidate } from '../support/candidates.js';
+import { insertSavedRegistration } from '../support/registrations.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -136,12 +137,7 @@ describe('A3 信息占用申诉', () => {
 
 describe('A8 rebinding a registration to a new passport', () => {
   async function savedRegistration(candidate: TestCandidate, passportId: string, examSessionId = DEMO_EXAM_SESSION_ID) {
-    const id = `reg-${passportId}`;
-    await server.db
-      .insertInto('registrations')
-      .values({ id, exam_session_id: examSessionId, passport_id: passportId, id_type: 'RESIDENT_ID', id_number: candidate.idNumber, name: candidate.name, saved_at: server.clock.now() })
-      .execute();
-    return id;
+    return insertSavedRegistration(server.db, { passportId, identity: candidate, at: server.clock.now(), examSessionId });
   }
 
   it('moves the registration to the passport registered anew, with the reason in the audit log', async () => {

@@ -1,8 +1,9 @@
 // A5 and A6 over HTTP: profile change with an SMS code that never reaches a saved registration, password change and both resets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EXAM_SESSION_ID, DEMO_PASSPORTS } from '../../src-server/demo/seed.js';
+import { DEMO_PASSPORTS } from '../../src-server/demo/seed.js';
 import type { TestClient } from '../support/client.js';
 import { login, newCandidate, register, type TestCandidate } from '../support/candidates.js';
+import { insertSavedRegistration } from '../support/registrations.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -32,19 +33,13 @@ describe('A6 profile change', () => {
     const next = { ...profileForm(candidate), email: 'renamed@example.com' };
     const before = await client.post('/api/passport/profile/preview', next);
     expect(before.body).toEqual({ changed: { email: true, mobile: false, idType: false, idNumber: false, name: false }, hasSavedRegistration: false });
-    await server.db
-      .insertInto('registrations')
-      .values({ id: `r-${passportId}`, exam_session_id: DEMO_EXAM_SESSION_ID, passport_id: passportId, id_type: 'RESIDENT_ID', id_number: candidate.idNumber, name: candidate.name, saved_at: server.clock.now() })
-      .execute();
+    await insertSavedRegistration(server.db, { id: `r-${passportId}`, passportId, identity: candidate, at: server.clock.now() });
     expect((await client.post('/api/passport/profile/preview', next)).body.hasSavedRegistration).toBe(true);
   });
 
   it('changes identity and mobile with a code sent to the new mobile, and leaves the saved registration as it was', async () => {
     const { client, candidate, passportId } = await loggedIn();
-    await server.db
-      .insertInto('registrations')
-      .values({ id: `r-${passportId}`, exam_session_id: DEMO_EXAM_SESSION_ID, passport_id: passportId, id_type: 'RESIDENT_ID', id_number: candidate.idNumber, name: candidate.name, saved_at: server.clock.now() })
-      .execute();
+    await insertSavedRegistration(server.db, { id: `r-${passportId}`, passportId, identity: candidate, at: server.clock.now() });
     const next = { ...profileForm(candidate), mobile: newCandidate().mobile, idNumber: newCandidate().idNumber, name: '王小芳' };
     expect((await client.post('/api/passport/profile/sms-code', { mobile: next.mobile })).status).toBe(200);
     const changed = await client.put('/api/passport/profile', { ...next, smsCode: await server.smsCode(next.mobile) });

@@ -16,6 +16,8 @@ export function databaseKind(): DatabaseKind {
 export interface TestDatabase {
   readonly db: Db;
   readonly kind: DatabaseKind;
+  /** The PostgreSQL database's URL, for other server processes to open; null for in-memory PGlite. */
+  readonly url: string | null;
   dispose(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const db = openDatabase({ databaseUrl: null, pgliteDir: null });
     await migrateToLatest(db);
-    return { db, kind, dispose: () => db.destroy() };
+    return { db, kind, url: null, dispose: () => db.destroy() };
   }
   const name = `cet_test_${randomBytes(6).toString('hex')}`;
   await onAdmin((client) => client.query(`CREATE DATABASE ${name}`));
@@ -45,6 +47,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   return {
     db,
     kind,
+    url: url.toString(),
     async dispose() {
       await db.destroy();
       await onAdmin((client) => client.query(`DROP DATABASE ${name} WITH (FORCE)`));

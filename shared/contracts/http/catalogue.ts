@@ -72,7 +72,7 @@ export const offering = z.object({
   campusCode,
   feeFen: fen,
   capacity: z.int().nonnegative(),
-  /** Derived from the enrolments holding a seat (pretix quota model), never stored as a counter. */
+  /** Capacity minus the enrolments holding a seat, kept in the transaction that adds or removes one (R7). */
   remaining: z.int().nonnegative(),
   window: timeWindow,
   /** Empty until the school sets it; an oral offering without an exam date is not selectable (R6). */
@@ -113,17 +113,25 @@ export const listOfferings = endpoint({
   response: z.object({ offerings: z.array(offering) }),
 });
 
-/** Everything a kiosk caches to check queued work offline (K3), in one pull. */
+/**
+ * Everything a kiosk caches to check queued work offline (K3). Without `since` it is all of it; with
+ * the `version` of an earlier answer it carries only what changed after it (the exam session always
+ * comes whole). Reference data is public, so the pull needs no device credential.
+ */
 export const getReferenceBundle = endpoint({
   method: 'GET',
   path: '/api/reference/bundle',
-  audience: 'device',
-  request: z.object({}),
+  audience: 'public',
+  request: z.object({ since: z.coerce.number().int().nonnegative().optional() }),
   response: z.object({
     fetchedAt: instant,
+    /** Pass back as `since` to get only what changed. */
+    version: z.int().nonnegative(),
     examSession,
     provinces: z.array(province),
     subjects: z.array(subject),
     offerings: z.array(offering),
+    /** Rows deleted after `since`, for the cache to drop. */
+    removed: z.array(z.object({ entity: z.string(), key: z.string() })),
   }),
 });

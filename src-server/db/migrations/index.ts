@@ -2,6 +2,9 @@
 import type { Migration } from 'kysely/migration';
 import * as accounts from './0001-accounts.js';
 import * as referenceData from './0002-reference-data.js';
+import * as registrationsEnrolments from './0003-registrations-enrolments.js';
+import * as payments from './0004-payments.js';
+import * as admissionTickets from './0005-admission-tickets.js';
 import * as review from './0010-review.js';
 import * as devices from './0011-devices.js';
 import * as sync from './0020-sync.js';
@@ -9,6 +12,9 @@ import * as sync from './0020-sync.js';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
   '0002-reference-data': referenceData,
+  '0003-registrations-enrolments': registrationsEnrolments,
+  '0004-payments': payments,
+  '0005-admission-tickets': admissionTickets,
   '0010-review': review,
   '0011-devices': devices,
   '0020-sync': sync,

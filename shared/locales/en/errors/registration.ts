@@ -25,4 +25,9 @@ export const registrationErrors: Record<keyof typeof zh, string> = {
   ENROLMENT_LOCKED_BY_GROUP_PAYMENT: 'This subject is locked by a group payment and cannot be cancelled. Please contact your school.',
   ENROLMENT_CANCEL_CLOSED: 'Unpaid subjects can only be cancelled during the registration period.',
   PAYMENT_ORAL_WITHOUT_WRITTEN: 'An oral subject must be paid together with, or after, the written subject of the same level.',
+  REGISTRATION_AGREEMENT_OUTDATED: 'The registration agreement has changed; please read and accept it again.',
+  REGISTRATION_REQUIRED: 'Please check your qualification and save your registration first.',
+  EXAM_SESSION_NOT_CONFIGURED: 'No exam session is open at the moment.',
+  TICKET_NOT_PRINTABLE: 'The admission ticket is not arranged yet or outside its print period.',
+  PAYMENT_ORDER_NOT_PENDING: 'This order already has a payment result and can no longer be changed.',
 };

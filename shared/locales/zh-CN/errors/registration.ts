@@ -23,4 +23,9 @@ export const registrationErrors = {
   ENROLMENT_LOCKED_BY_GROUP_PAYMENT: '该科目已被集体缴费锁定，无法取消，请联系学校老师',
   ENROLMENT_CANCEL_CLOSED: '已报未支付科目只能在报名时间内取消',
   PAYMENT_ORAL_WITHOUT_WRITTEN: '口试科目须与同级别笔试科目一起支付，或在笔试科目支付之后支付',
+  REGISTRATION_AGREEMENT_OUTDATED: '报名协议已更新，请重新阅读并接受',
+  REGISTRATION_REQUIRED: '请先完成资格验证并保存报名信息',
+  EXAM_SESSION_NOT_CONFIGURED: '当前没有开放的考次',
+  TICKET_NOT_PRINTABLE: '准考证尚未编排或不在打印时间内',
+  PAYMENT_ORDER_NOT_PENDING: '该订单已有支付结果，不能再更改',
 } as const;

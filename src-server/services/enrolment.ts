@@ -1,0 +1,235 @@
+// R5–R8: written and oral enrolment with seats taken atomically, the choice lists with capacity colours, and cancelling unpaid enrolments.
+import type { EnrolmentMethod } from '../../shared/domain/enrolment.js';
+import type { Offering } from '../../shared/domain/offering.js';
+import type { Subject } from '../../shared/domain/subject.js';
+import { errorMessages, refuse, type DomainError } from '../../shared/errors/domain-error.js';
+import {
+  capacityColour,
+  checkCancelEnrolment,
+  checkOralEnrolment,
+  checkWrittenSelection,
+  enrolmentsRemovedWith,
+  removalDeletesRegistration,
+  selectableOralCampuses,
+  type WrittenCampus,
+} from '../../shared/rules/index.js';
+import type { Transaction } from 'kysely';
+import { uniqueViolation, type Executor } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { ServiceContext } from './context.js';
+import { check, command, refuseWith } from './outcome.js';
+import { currentExamSession, findCampus, listOfferings, offeringWire, type SessionWithAgreement } from './reference-data.js';
+import {
+  candidateQualifications,
+  enrolmentView,
+  findRegistration,
+  loadState,
+  lockedState,
+  placeNames,
+  subjectOf,
+  subjectRef,
+  type HeldEnrolment,
+  type PlaceNames,
+  type RegistrationState,
+} from './registration-state.js';
+import { releaseSeats, takeSeats } from './seats.js';
+import { newId } from './secrets.js';
+
+/** Who asks: the candidate for themself, or (later) a school enrolling on the candidate's behalf (学校代报). */
+export interface EnrolmentRequest {
+  readonly passportId: string;
+  readonly offeringIds: readonly string[];
+  readonly method?: EnrolmentMethod;
+}
+
+/**
+ * The written campus decides where orals may be taken: the campus of a written enrolment, or the
+ * roster's campus before there is one (the oral rule then refuses for want of a written subject).
+ */
+async function writtenCampusOf(db: Executor, state: RegistrationState): Promise<WrittenCampus> {
+  const written = state.enrolments.find((enrolment) => enrolment.subject.kind === 'written');
+  if (written !== undefined) return written.offering;
+  const campus = await findCampus(db, state.snapshot.campusCode);
+  return { campusCode: state.snapshot.campusCode, allowsExternalOral: campus?.allowsExternalOral ?? false };
+}
+
+/** The requested offerings of the current session, in the order asked; an unknown id is refused by name. */
+async function requestedOfferings(db: Executor, session: SessionWithAgreement, state: RegistrationState, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const found = new Map((await listOfferings(db, { examSessionId: session.id, ids: unique })).map((offering) => [offering.id, offering]));
+  return unique.map((id) => {
+    const offering = found.get(id);
+    if (offering === undefined) refuseWith('NOT_FOUND', { field: 'offeringIds', params: { offeringId: id } });
+    return { offering, subject: subjectOf(state.catalogue, offering.subjectCode) };
+  });
+}
+
+async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'written' | 'oral') {
+  const now = ctx.clock.now();
+  const session = await currentExamSession(ctx.db);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      // The registration row lock serialises one candidate's commands, so two tabs cannot both pass R5.
+      const state = await lockedState(trx, request.passportId, session.id);
+      const selection = await requestedOfferings(trx, session, state, request.offeringIds);
+      const qualifications = candidateQualifications(state, null);
+      if (kind === 'written') {
+        check(checkWrittenSelection({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, selection, now }));
+      } else {
+        if (selection.length === 0) refuseWith('SUBJECT_SELECTION_EMPTY', { field: 'subjectCodes' });
+        const writtenCampus = await writtenCampusOf(trx, state);
+        const held: { subject: Subject }[] = [...state.enrolments];
+        for (const { offering, subject } of selection) {
+          check(checkOralEnrolment({ candidateQualifications: qualifications, existingEnrolments: held, subject, offering, writtenCampus, now }));
+          held.push({ subject });
+        }
+      }
+      const full = await takeSeats(trx, selection.map(({ offering }) => offering.id));
+      if (full !== null) {
+        const subjectCode = selection.find(({ offering }) => offering.id === full)?.offering.subjectCode ?? '';
+        refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode } });
+      }
+      const rows = selection.map(({ offering }) => ({
+        id: newId(),
+        registration_id: state.registration.id,
+        offering_id: offering.id,
+        subject_code: offering.subjectCode,
+        fee_fen: offering.feeFen,
+        method: request.method ?? 'CANDIDATE',
+        created_at: now,
+        paid_at: null,
+        group_payment_order_id: null,
+      }));
+      await trx.insertInto('enrolments').values(rows).execute();
+      const after = await loadState(trx, state.registration);
+      const names = await placeNames(trx);
+      const added = new Set(rows.map((row) => row.id));
+      return { enrolments: after.enrolments.filter((enrolment) => added.has(enrolment.id)).map((enrolment) => enrolmentView(enrolment, session, names, now)) };
+    });
+  } catch (error) {
+    if (uniqueViolation(error) === 'enrolments_one_per_subject') refuseWith('SUBJECT_ALREADY_ENROLLED', { field: 'subjectCodes' });
+    throw error;
+  }
+}
+
+/** R5 (with R7): every written subject of one submission, or none of them. */
+export function enrolWritten(ctx: ServiceContext, request: EnrolmentRequest) {
+  return command(() => enrol(ctx, request, 'written'));
+}
+
+/** R6 (with R7): oral subjects at the chosen campus, after their written subjects. */
+export function enrolOral(ctx: ServiceContext, request: EnrolmentRequest) {
+  return command(() => enrol(ctx, request, 'oral'));
+}
+
+/**
+ * R8: an unpaid, unlocked enrolment inside its window goes, with the oral that depends on it; their
+ * seats come back in the same transaction, and the registration goes too when nothing is left.
+ */
+export function cancelEnrolment(ctx: ServiceContext, passportId: string, enrolmentId: string) {
+  return command(async () => {
+    const now = ctx.clock.now();
+    const session = await currentExamSession(ctx.db);
+    return ctx.db.transaction().execute(async (trx) => {
+      const state = await lockedState(trx, passportId, session.id);
+      const target = state.enrolments.find((enrolment) => enrolment.id === enrolmentId);
+      if (target === undefined) refuseWith('NOT_FOUND', { field: 'enrolmentId' });
+      const removed = enrolmentsRemovedWith(target, state.enrolments);
+      for (const enrolment of removed) check(checkCancelEnrolment(enrolment, target.offering, now));
+      const registrationDeleted = await removeEnrolments(trx, state, removed);
+      return { cancelled: true as const, registrationDeleted };
+    });
+  });
+}
+
+/** Deletes enrolments and gives their seats back; deletes the registration when they were its last (R8). */
+export async function removeEnrolments(trx: Transaction<Database>, state: RegistrationState, removed: readonly HeldEnrolment[]): Promise<boolean> {
+  if (removed.length === 0) return false;
+  const ids = removed.map((enrolment) => enrolment.id);
+  await trx.deleteFrom('enrolments').where('id', 'in', ids).execute();
+  await releaseSeats(trx, removed.map((enrolment) => enrolment.offeringId));
+  if (!removalDeletesRegistration(state.enrolments, ids)) return false;
+  await trx.deleteFrom('registrations').where('id', '=', state.registration.id).execute();
+  return true;
+}
+
+/** Why an offering is not selectable for this candidate now, in the words of the rule that says so. */
+function choiceOf(offering: Offering, subject: Subject, refusal: DomainError | null, enrolled: boolean, names: PlaceNames, timeZone: string) {
+  const shown = enrolled ? refuse('SUBJECT_ALREADY_ENROLLED', { field: 'subjectCodes', params: { subjectCode: subject.code } }) : refusal;
+  return {
+    offering: offeringWire(offering, timeZone),
+    subject: subjectRef(subject),
+    school: names.school(offering.schoolCode),
+    campus: names.campus(offering.campusCode),
+    colour: capacityColour(offering.remaining, offering.capacity),
+    selectable: shown === null,
+    // The body a refused request would carry, message in both languages, so the page shows it as is.
+    refusal: shown === null ? null : { ...shown, params: shown.params === undefined ? undefined : { ...shown.params }, message: errorMessages(shown) },
+    enrolled,
+  };
+}
+
+async function candidateState(ctx: ServiceContext, passportId: string) {
+  const session = await currentExamSession(ctx.db);
+  const registration = await findRegistration(ctx.db, passportId, session.id);
+  if (registration === undefined) refuseWith('REGISTRATION_REQUIRED');
+  return { session, state: await loadState(ctx.db, registration) };
+}
+
+/** The written subjects of the roster campus, each judged alone against what is already held. */
+export function listWrittenChoices(ctx: ServiceContext, passportId: string) {
+  return command(async () => {
+    const now = ctx.clock.now();
+    const { session, state } = await candidateState(ctx, passportId);
+    const names = await placeNames(ctx.db);
+    const qualifications = candidateQualifications(state, null);
+    const offerings = await listOfferings(ctx.db, { examSessionId: session.id, campusCode: state.snapshot.campusCode, kind: 'written' });
+    return {
+      choices: offerings.map((offering) => {
+        const subject = subjectOf(state.catalogue, offering.subjectCode);
+        const refusal = checkWrittenSelection({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, selection: [{ offering, subject }], now });
+        return choiceOf(offering, subject, refusal, state.enrolments.some((held) => held.offeringId === offering.id), names, session.timeZone);
+      }),
+    };
+  });
+}
+
+/** R6: the 选择报名校区 list: campuses with an oral offering open now, only the written one if it forbids the others. */
+export function listOralCampuses(ctx: ServiceContext, passportId: string) {
+  return command(async () => {
+    const now = ctx.clock.now();
+    const { session, state } = await candidateState(ctx, passportId);
+    const names = await placeNames(ctx.db);
+    const writtenCampus = await writtenCampusOf(ctx.db, state);
+    const oralOfferings = await listOfferings(ctx.db, { examSessionId: session.id, kind: 'oral' });
+    const choice = selectableOralCampuses({ writtenCampus, oralOfferings, now });
+    return {
+      fixed: choice.fixedToWrittenCampus,
+      campuses: choice.campusCodes.map((code) => ({ school: names.school(code.slice(0, 5)), campus: names.campus(code) })),
+    };
+  });
+}
+
+/** The oral subjects of one campus with their colours; a campus the candidate may not use is refused outright. */
+export function listOralChoices(ctx: ServiceContext, passportId: string, campusCode: string) {
+  return command(async () => {
+    const now = ctx.clock.now();
+    const { session, state } = await candidateState(ctx, passportId);
+    const campus = await findCampus(ctx.db, campusCode);
+    if (campus === null) refuseWith('NOT_FOUND', { field: 'campusCode' });
+    const names = await placeNames(ctx.db);
+    const writtenCampus = await writtenCampusOf(ctx.db, state);
+    const qualifications = candidateQualifications(state, null);
+    const offerings = await listOfferings(ctx.db, { examSessionId: session.id, campusCode, kind: 'oral' });
+    return {
+      school: names.school(campus.schoolCode),
+      campus: names.campus(campus.code),
+      notice: campus.schoolNotice,
+      choices: offerings.map((offering) => {
+        const subject = subjectOf(state.catalogue, offering.subjectCode);
+        const refusal = checkOralEnrolment({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, subject, offering, writtenCampus, now });
+        return choiceOf(offering, subject, refusal, state.enrolments.some((held) => held.offeringId === offering.id), names, session.timeZone);
+      }),
+    };
+  });
+}

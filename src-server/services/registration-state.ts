@@ -1,0 +1,214 @@
+// A registration as the rules and pages need it: the row, its snapshot, its enrolments with subject and offering, and their wire views.
+import type { Selectable } from 'kysely';
+import type { EnrolmentWithSubject } from '../../shared/domain/enrolment.js';
+import type { ExamSession } from '../../shared/domain/exam-session.js';
+import type { Offering } from '../../shared/domain/offering.js';
+import type { ReviewStatus } from '../../shared/domain/review-application.js';
+import type { RosterRecord } from '../../shared/domain/roster-record.js';
+import type { Subject, SubjectCode } from '../../shared/domain/subject.js';
+import {
+  canCancelEnrolment,
+  canPrintAdmissionTicket,
+  isCet6ReviewOffered,
+  maskIdNumber,
+  maskName,
+  qualificationsAfterReview,
+  totalFen,
+  unpaidEnrolmentExpiresAt,
+} from '../../shared/rules/index.js';
+import type { Executor } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { refuseWith } from './outcome.js';
+import { listOfferings, subjectsByCode } from './reference-data.js';
+
+export type RegistrationRow = Selectable<Database['registrations']>;
+export type EnrolmentRow = Selectable<Database['enrolments']>;
+
+/** An enrolment with everything the rules ask of it. */
+export interface HeldEnrolment extends EnrolmentWithSubject {
+  readonly offering: Offering;
+  readonly row: EnrolmentRow;
+}
+
+export interface RegistrationState {
+  readonly registration: RegistrationRow;
+  readonly snapshot: RosterRecord;
+  readonly enrolments: readonly HeldEnrolment[];
+  readonly catalogue: ReadonlyMap<SubjectCode, Subject>;
+}
+
+export async function findRegistration(
+  db: Executor,
+  passportId: string,
+  examSessionId: string,
+  options: { readonly forUpdate?: boolean } = {},
+): Promise<RegistrationRow | undefined> {
+  const query = db.selectFrom('registrations').selectAll().where('passport_id', '=', passportId).where('exam_session_id', '=', examSessionId);
+  return (options.forUpdate === true ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function subjectOf(catalogue: ReadonlyMap<SubjectCode, Subject>, code: SubjectCode): Subject {
+  const subject = catalogue.get(code);
+  if (subject === undefined) throw new Error(`subject ${code} is not in the catalogue`);
+  return subject;
+}
+
+export async function loadState(db: Executor, registration: RegistrationRow): Promise<RegistrationState> {
+  const catalogue = await subjectsByCode(db);
+  const rows = await db.selectFrom('enrolments').selectAll().where('registration_id', '=', registration.id).orderBy('created_at').orderBy('id').execute();
+  const offerings = new Map(
+    (await listOfferings(db, { examSessionId: registration.exam_session_id, ids: rows.map((row) => row.offering_id) })).map((offering) => [offering.id, offering]),
+  );
+  const enrolments = rows.map((row): HeldEnrolment => {
+    const offering = offerings.get(row.offering_id);
+    if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);
+    return {
+      id: row.id,
+      registrationId: row.registration_id,
+      offeringId: row.offering_id,
+      subjectCode: row.subject_code,
+      feeFen: row.fee_fen,
+      paymentStatus: row.payment_status,
+      arrangementStatus: row.arrangement_status,
+      method: row.method,
+      createdAt: row.created_at,
+      groupPaymentLock: row.group_payment_order_id !== null,
+      subject: subjectOf(catalogue, row.subject_code),
+      offering,
+      row,
+    };
+  });
+  return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue };
+}
+
+/** The candidate's registration in the current session, locked for the rest of the transaction; refuses when there is none. */
+export async function lockedState(db: Executor, passportId: string, examSessionId: string): Promise<RegistrationState> {
+  const registration = await findRegistration(db, passportId, examSessionId, { forUpdate: true });
+  if (registration === undefined) refuseWith('REGISTRATION_REQUIRED');
+  return loadState(db, registration);
+}
+
+/**
+ * What the candidate may enrol in: the snapshot's 资格科目 plus English CET6 once a review granted
+ * it (C3/C4). `reviewStatus` comes from the CET6 review records; null while the passport has none.
+ */
+export function candidateQualifications(state: Pick<RegistrationState, 'snapshot' | 'catalogue'>, reviewStatus: ReviewStatus | null): SubjectCode[] {
+  return qualificationsAfterReview(state.snapshot.qualificationSubjectCodes, [...state.catalogue.values()], reviewStatus);
+}
+
+export interface PlaceNames {
+  school(code: string): { code: string; name: string };
+  campus(code: string): { code: string; name: string };
+}
+
+export async function placeNames(db: Executor): Promise<PlaceNames> {
+  const [schools, campuses] = await Promise.all([
+    db.selectFrom('schools').select(['code', 'name']).execute(),
+    db.selectFrom('campuses').select(['code', 'name']).execute(),
+  ]);
+  const schoolNames = new Map(schools.map((school) => [school.code, school.name]));
+  const campusNames = new Map(campuses.map((campus) => [campus.code, campus.name]));
+  return {
+    school: (code) => ({ code, name: schoolNames.get(code) ?? code }),
+    campus: (code) => ({ code, name: campusNames.get(code) ?? code }),
+  };
+}
+
+export function subjectRef(subject: Subject) {
+  return { code: subject.code, name: subject.name, kind: subject.kind, level: subject.level, language: subject.language };
+}
+
+export function enrolmentView(enrolment: HeldEnrolment, session: ExamSession, names: PlaceNames, now: Date) {
+  return {
+    id: enrolment.id,
+    offeringId: enrolment.offeringId,
+    subject: subjectRef(enrolment.subject),
+    feeFen: enrolment.feeFen,
+    paymentStatus: enrolment.paymentStatus,
+    arrangementStatus: enrolment.arrangementStatus,
+    method: enrolment.method,
+    school: names.school(enrolment.offering.schoolCode),
+    campus: names.campus(enrolment.offering.campusCode),
+    createdAt: enrolment.createdAt,
+    expiresAt: unpaidEnrolmentExpiresAt(enrolment, session),
+    groupPaymentLock: enrolment.groupPaymentLock,
+    cancellable: canCancelEnrolment(enrolment, enrolment.offering, now),
+  };
+}
+
+function enrolmentGroup(enrolments: readonly HeldEnrolment[], session: ExamSession, names: PlaceNames, now: Date) {
+  const paid = enrolments.filter((enrolment) => enrolment.paymentStatus === 'PAID').length;
+  const unpaid = enrolments.filter((enrolment) => enrolment.paymentStatus === 'UNPAID');
+  const paymentSummary = enrolments.length === 0 ? 'NONE' : paid === 0 ? 'ALL_UNPAID' : unpaid.length === 0 ? 'ALL_PAID' : 'PARTLY_PAID';
+  return {
+    enrolments: enrolments.map((enrolment) => enrolmentView(enrolment, session, names, now)),
+    paymentSummary: paymentSummary as 'NONE' | 'ALL_UNPAID' | 'PARTLY_PAID' | 'ALL_PAID',
+    unpaidFen: totalFen(unpaid),
+  };
+}
+
+/** The roster record as the 资格信息确认 page shows it, with place names and the qualification subjects spelled out. */
+export function rosterRecordView(record: RosterRecord, qualifications: readonly SubjectCode[], catalogue: ReadonlyMap<SubjectCode, Subject>, names: PlaceNames) {
+  return {
+    idType: record.idType,
+    idNumber: record.idNumber,
+    name: record.name,
+    gender: record.gender,
+    school: names.school(record.schoolCode),
+    campus: names.campus(record.campusCode),
+    educationLevel: record.educationLevel,
+    lengthOfSchooling: record.lengthOfSchooling,
+    enrolmentYear: record.enrolmentYear,
+    grade: record.grade,
+    department: record.department,
+    major: record.major,
+    className: record.className,
+    studentNumber: record.studentNumber,
+    notes: record.notes,
+    qualificationSubjects: qualifications.flatMap((code) => {
+      const subject = catalogue.get(code);
+      return subject === undefined ? [] : [subjectRef(subject)];
+    }),
+    restrictedFromCet6: record.restrictedFromCet6,
+  };
+}
+
+/** C1 for a roster record: offered unless already qualified, restricted, or the written campus has no English CET6. */
+export async function cet6ReviewOffer(db: Executor, record: RosterRecord, examSessionId: string, qualifications: readonly SubjectCode[], catalogue: ReadonlyMap<SubjectCode, Subject>) {
+  const campusOfferings = await listOfferings(db, { examSessionId, campusCode: record.campusCode, kind: 'written' });
+  const writtenCampusOffersCet6 = campusOfferings.some((offering) => {
+    const subject = catalogue.get(offering.subjectCode);
+    return subject !== undefined && subject.language === 'english' && subject.level === 'CET6';
+  });
+  const offered = isCet6ReviewOffered({
+    qualifications: qualifications.flatMap((code) => catalogue.get(code) ?? []),
+    writtenCampusOffersCet6,
+    restrictedFromCet6: record.restrictedFromCet6,
+  });
+  return { offered, application: null };
+}
+
+/** The 报名信息 page. */
+export async function registrationView(db: Executor, state: RegistrationState, session: ExamSession, now: Date) {
+  const names = await placeNames(db);
+  const { registration, snapshot, enrolments, catalogue } = state;
+  const qualifications = candidateQualifications(state, null);
+  const written = enrolments.filter((enrolment) => enrolment.subject.kind === 'written');
+  const oral = enrolments.filter((enrolment) => enrolment.subject.kind === 'oral');
+  return {
+    id: registration.id,
+    examSessionId: registration.exam_session_id,
+    savedAt: registration.saved_at,
+    masked: { name: maskName(snapshot.name), gender: '*', idType: '*', idNumber: maskIdNumber(snapshot.idNumber) },
+    school: names.school(snapshot.schoolCode),
+    campus: names.campus(snapshot.campusCode),
+    qualificationSubjects: rosterRecordView(snapshot, qualifications, catalogue, names).qualificationSubjects,
+    written: enrolmentGroup(written, session, names, now),
+    oral: enrolmentGroup(oral, session, names, now),
+    unpaidTotalFen: totalFen(enrolments.filter((enrolment) => enrolment.paymentStatus === 'UNPAID')),
+    deletedIfEmptyAt:
+      enrolments.length === 0 ? new Date(registration.saved_at.getTime() + session.emptyRegistrationTtlMs) : null,
+    cet6Review: await cet6ReviewOffer(db, snapshot, registration.exam_session_id, qualifications, catalogue),
+    ticketsPrintable: enrolments.some((enrolment) => canPrintAdmissionTicket(enrolment, session, now)),
+  };
+}

@@ -1,0 +1,58 @@
+// R7: taking and giving back offering seats, atomically and in the transaction that inserts or deletes the enrolment.
+import { sql, type Transaction } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+
+/**
+ * Why a counter and a conditional UPDATE rather than counting enrolments under a lock:
+ *
+ *   UPDATE offerings SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0 RETURNING id
+ *
+ * takes the offering's row lock; a second transaction on the same offering waits for it and, under
+ * READ COMMITTED, re-evaluates `remaining > 0` against the committed row before it updates. So the
+ * last seat goes to exactly one of them and the others get no row back (OFFERING_FULL), on one
+ * process or many, without a retry loop or SERIALIZABLE. A count would need the same row lock
+ * (SELECT … FOR UPDATE) plus a count per attempt. The counter never drifts because it changes only
+ * here, in the transaction that inserts or deletes the enrolment holding the seat, and the table's
+ * CHECK (0 ≤ remaining ≤ capacity) refuses any slip; tests/server/seats.test.ts compares it with
+ * capacity − enrolments. Every change also draws a new reference version, so kiosks pull the new count.
+ *
+ * Offerings are taken and given back in id order, so two transactions touching the same offerings
+ * lock them in the same order and cannot deadlock.
+ */
+export async function takeSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<string | null> {
+  for (const offeringId of [...offeringIds].sort()) {
+    const taken = await trx
+      .updateTable('offerings')
+      .set({ remaining: sql`remaining - 1`, version: sql`nextval('reference_version')` })
+      .where('id', '=', offeringId)
+      .where('remaining', '>', 0)
+      .returning('id')
+      .executeTakeFirst();
+    if (taken === undefined) return offeringId;
+  }
+  return null;
+}
+
+/** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */
+export async function releaseSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const id of offeringIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const [offeringId, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await trx
+      .updateTable('offerings')
+      .set({ remaining: sql`remaining + ${count}`, version: sql`nextval('reference_version')` })
+      .where('id', '=', offeringId)
+      .execute();
+  }
+}
+
+/** Offerings whose counter differs from capacity minus the enrolments holding a seat: empty unless a bug slipped. */
+export async function seatDrift(db: Executor): Promise<{ offeringId: string; remaining: number; expected: number }[]> {
+  const { rows } = await sql<{ id: string; remaining: number; expected: string | number }>`
+    SELECT o.id, o.remaining, o.capacity - count(e.id) AS expected
+    FROM offerings o LEFT JOIN enrolments e ON e.offering_id = o.id
+    GROUP BY o.id, o.remaining, o.capacity
+    HAVING o.remaining <> o.capacity - count(e.id)`.execute(db);
+  return rows.map((row) => ({ offeringId: row.id, remaining: row.remaining, expected: Number(row.expected) }));
+}
