@@ -1,16 +1,27 @@
-// Renderer entry: language first, then the window this renderer was opened as.
+// Renderer entry: language first, then (kiosk) whatever a crashed or killed session left behind is cleared, then the window this renderer was opened as.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { windowKindFrom } from './app/window-kind.js';
 import { initI18n } from './i18n/index.js';
+import { clearCandidateTraces } from './privacy/clear-traces.js';
+import { go } from './stores/flow-store.js';
+import './print.css';
 
 await initI18n();
+const windowKind = windowKindFrom(window.location.search);
+if (windowKind === 'kiosk') {
+  // SPEC K2 crash recovery: a page that starts never inherits a previous candidate's traces.
+  await clearCandidateTraces();
+  // The emailed password-reset link (A5) opens the kiosk on its page.
+  const resetToken = new URLSearchParams(window.location.search).get('resetToken');
+  if (resetToken !== null) go({ name: 'resetLink', token: resetToken });
+}
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App windowKind={windowKindFrom(window.location.search)} />
+      <App windowKind={windowKind} />
     </StrictMode>,
   );
 }

@@ -3,18 +3,22 @@ import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { KioskHome } from '../kiosk/KioskHome.js';
+import { KioskApp } from '../kiosk/KioskApp.js';
 import { StaffHome } from '../staff/StaffHome.js';
 import type { WindowKind } from './window-kind.js';
 
 // Large touch targets on the kiosk (SPEC K6): one control height for every antd input and button.
-// antd's default blue and its pale secondary text fall below WCAG AA contrast (4.5:1); a shared
-// kiosk is read by everyone, so both are darkened.
+// antd's default blue, red, green, orange and its pale secondary text fall below WCAG AA contrast
+// (4.5:1) as text; a shared kiosk is read by everyone, so all are darkened.
 const theme = {
   token: {
     controlHeight: 44,
     fontSize: 16,
     colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
+    colorError: '#cf1322',
+    colorSuccess: '#237804',
+    colorWarning: '#ad6800',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
   },
@@ -25,7 +29,7 @@ export function App({ windowKind }: { windowKind: WindowKind }) {
   return (
     // antd spaces out two-character Chinese button labels ('中 文'), which screen readers then spell out.
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      {windowKind === 'staff' ? <StaffHome /> : <KioskHome />}
+      {windowKind === 'staff' ? <StaffHome /> : <KioskApp />}
     </ConfigProvider>
   );
 }

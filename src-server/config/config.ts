@@ -42,10 +42,15 @@ const environment = z
     SMTP_PASSWORD: z.string().optional(),
     SMTP_FROM: z.string().min(3).default('ETEST通行证 <no-reply@localhost>'),
     SEED_DEMO: flag.optional(),
+    /** Development and browser tests only: captcha pictures carry their answer, so Playwright can log in. */
+    CAPTCHA_TEST_ANSWERS: flag.default(false),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && env.COOKIE_SECRET === DEVELOPMENT_SECRET) {
       context.addIssue({ code: 'custom', path: ['COOKIE_SECRET'], message: 'must be set to a secret of at least 32 characters in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.CAPTCHA_TEST_ANSWERS) {
+      context.addIssue({ code: 'custom', path: ['CAPTCHA_TEST_ANSWERS'], message: 'must not be set in production: it makes every captcha readable by a machine' });
     }
     if (env.EMAIL_TRANSPORT === 'smtp' && env.SMTP_HOST === undefined) {
       context.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'is required when EMAIL_TRANSPORT=smtp' });
@@ -79,6 +84,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>) {
     checkResponses: !production,
     devPages: !production,
     seedDemo: e.SEED_DEMO ?? !production,
+    /** Captchas drawn by readableCaptchaImages instead of svg-captcha (never in production). */
+    captchaTestAnswers: e.CAPTCHA_TEST_ANSWERS,
     ttl: {
       sessionMs: e.SESSION_TTL_MINUTES * 60_000,
       captchaMs: e.CAPTCHA_TTL_SECONDS * 1000,

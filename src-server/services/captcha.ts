@@ -1,4 +1,5 @@
 // Image captchas: issued with an expiry, stored only as a keyed hash of the answer, and good for one attempt.
+import { randomInt } from 'node:crypto';
 import svgCaptcha from 'svg-captcha';
 import type { Executor } from '../db/database.js';
 import type { ServiceContext } from './context.js';
@@ -23,6 +24,22 @@ export const svgCaptchaImages: CaptchaImages = {
   },
 };
 
+const READABLE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/**
+ * For tests and the browser suite (config.captchaTestAnswers): the answer rides in the picture, so
+ * a test reads it from the response the way a person reads the image.
+ */
+export const readableCaptchaImages: CaptchaImages = {
+  draw() {
+    const text = Array.from({ length: 4 }, () => READABLE_LETTERS[randomInt(READABLE_LETTERS.length)]).join('');
+    return {
+      text,
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="44" data-answer="${text}"><rect width="120" height="44" fill="#ffffff"/><text x="12" y="30" font-size="24" font-family="monospace">${text}</text></svg>`,
+    };
+  },
+};
+
 function answerHash(secret: string, captchaId: string, answer: string): string {
   // Case-insensitive, as every captcha on the seeds' pages is.
   return keyedHash(secret, 'captcha', captchaId, answer.trim().toUpperCase());
@@ -30,7 +47,7 @@ function answerHash(secret: string, captchaId: string, answer: string): string {
 
 export async function issueCaptcha(ctx: ServiceContext): Promise<{ captchaId: string; svg: string; expiresAt: Date }> {
   const now = ctx.clock.now();
-  const image = ctx.captchaImages.draw();
+  const image = (ctx.config.captchaTestAnswers ? readableCaptchaImages : ctx.captchaImages).draw();
   const captchaId = newId();
   const expiresAt = new Date(now.getTime() + ctx.config.ttl.captchaMs);
   await ctx.db.deleteFrom('captchas').where('expires_at', '<', now).execute();

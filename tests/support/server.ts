@@ -1,5 +1,4 @@
 // Starts the real app on a free port over a fresh database, with a hand-moved clock and captchas a test can read.
-import { randomInt } from 'node:crypto';
 import { pino } from 'pino';
 import { loadConfig } from '../../src-server/config/config.js';
 import type { Db } from '../../src-server/db/database.js';
@@ -7,20 +6,13 @@ import { seedDemo } from '../../src-server/demo/seed.js';
 import { buildApp } from '../../src-server/http/app.js';
 import type { MessageChannels } from '../../src-server/messages/adapters.js';
 import { outboxEmail, outboxSms, readOutbox } from '../../src-server/messages/outbox.js';
-import type { CaptchaImages } from '../../src-server/services/captcha.js';
+import { readableCaptchaImages } from '../../src-server/services/captcha.js';
 import { TestClock } from './clock.js';
 import { TestClient } from './client.js';
 import { freshDatabase, type DatabaseKind } from './database.js';
 
-const LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
 /** The answer rides in the picture, so a test reads it from the HTTP response like a person reads the image. */
-export const readableCaptchas: CaptchaImages = {
-  draw() {
-    const text = Array.from({ length: 4 }, () => LETTERS[randomInt(LETTERS.length)]).join('');
-    return { text, svg: `<svg xmlns="http://www.w3.org/2000/svg" data-answer="${text}"><text>${text}</text></svg>` };
-  },
-};
+export const readableCaptchas = readableCaptchaImages;
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
 

@@ -1,0 +1,101 @@
+// 考生登录 (A4): 考点省份, 账号 (ID number, email or mobile), 密码 and the image captcha.
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCandidateStore } from '../../stores/candidate-store.js';
+import { go } from '../../stores/flow-store.js';
+import { refusalMessage } from '../../ui/refusal-message.js';
+import { useLocale } from '../../ui/use-locale.js';
+import { useRefusal } from '../../ui/use-refusal.js';
+import { call } from '../shell/call.js';
+import { Page } from '../shell/Page.js';
+import { CaptchaField } from './CaptchaField.js';
+import { useCaptcha } from './use-captcha.js';
+import { useProvinces } from './use-provinces.js';
+
+interface LoginValues {
+  provinceCode: string;
+  account: string;
+  password: string;
+  captcha: string;
+}
+
+const FIELDS = ['provinceCode', 'account', 'password', 'captcha'];
+
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form] = Form.useForm<LoginValues>();
+  const captcha = useCaptcha();
+  const { provinces, failure, retry } = useProvinces();
+  const refusal = useRefusal(form, FIELDS);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: LoginValues) => {
+    if (captcha.id === null) return;
+    refusal.clear();
+    setBusy(true);
+    const result = await call('login', { provinceCode: values.provinceCode, account: values.account.trim(), password: values.password, captcha: { id: captcha.id, answer: values.captcha } });
+    setBusy(false);
+    captcha.refresh();
+    form.setFieldValue('captcha', '');
+    if (!result.ok) return refusal.show(result.error);
+    useCandidateStore.getState().patch({ session: result.value });
+    go({ name: 'welcome' });
+  };
+
+  const required = { required: true, message: t('app.required') };
+  return (
+    <Page title={t('login.title')} width={600}>
+      {failure !== null && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('login.provincesFailed', { message: refusalMessage(failure, locale) })}
+          action={<Button onClick={retry}>{t('app.retry')}</Button>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {refusal.alert}
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item name="provinceCode" label={t('fields.province')} rules={[required]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('fields.choose')}
+            loading={provinces === null && failure === null}
+            options={(provinces ?? []).map((province) => ({ value: province.code, label: `(${province.code})${province.name}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="account" label={t('fields.account')} rules={[required]}>
+          <Input placeholder={t('login.accountPlaceholder')} maxLength={254} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="password" label={t('fields.password')} rules={[required]}>
+          <Input.Password maxLength={64} autoComplete="off" />
+        </Form.Item>
+        <CaptchaField captcha={captcha} />
+        <Space wrap>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={provinces === null || captcha.id === null}>
+            {t('login.submit')}
+          </Button>
+          <Button size="large" onClick={() => go({ name: 'home' })}>
+            {t('app.home')}
+          </Button>
+        </Space>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 24 }}>
+        {t('login.forgotPassword')}
+        <Button type="link" onClick={() => go({ name: 'passwordReset' })}>
+          {t('login.resetPassword')}
+        </Button>
+        {t('login.noAccount')}
+        <Button type="link" onClick={() => go({ name: 'register' })}>
+          {t('login.registerNow')}
+        </Button>
+        <Button type="link" onClick={() => go({ name: 'retrieval' })}>
+          {t('login.retrieve')}
+        </Button>
+      </Typography.Paragraph>
+    </Page>
+  );
+}

@@ -1,0 +1,55 @@
+// 报名协议 (R1): read, tick, then 同意 (recorded on the server) or 不同意.
+import { Button, Checkbox, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { go } from '../../stores/flow-store.js';
+import { useReferenceStore } from '../../stores/reference-store.js';
+import { useRefusal } from '../../ui/use-refusal.js';
+import { call } from '../shell/call.js';
+import { Page } from '../shell/Page.js';
+
+export function AgreementScreen() {
+  const { t } = useTranslation();
+  const examSession = useReferenceStore((state) => state.examSession);
+  const [accepted, setAccepted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const refusal = useRefusal();
+  const items = t('agreement.items', { returnObjects: true }) as readonly string[];
+
+  const agree = async () => {
+    if (examSession === null) return;
+    setBusy(true);
+    const result = await call('acceptAgreement', { agreementVersion: examSession.agreementVersion, accepted: true });
+    setBusy(false);
+    if (result.ok) go({ name: 'qualification' });
+    else refusal.show(result.error);
+  };
+
+  const reason = examSession === null ? t('app.loading') : accepted ? null : t('agreement.mustAccept');
+  return (
+    <Page title={t('agreement.title')}>
+      {refusal.alert}
+      <ol style={{ maxHeight: 360, overflowY: 'auto', paddingRight: 16 }} tabIndex={0} aria-label={t('agreement.title')}>
+        {items.map((item) => (
+          <li key={item} style={{ marginBottom: 8 }}>
+            {item}
+          </li>
+        ))}
+      </ol>
+      <Checkbox checked={accepted} onChange={(event) => setAccepted(event.target.checked)}>
+        {t('agreement.accept')}
+      </Checkbox>
+      <div style={{ marginTop: 24 }}>
+        <Space wrap>
+          <Button size="large" onClick={() => go({ name: 'welcome' })}>
+            {t('agreement.disagree')}
+          </Button>
+          <Button type="primary" size="large" disabled={reason !== null} loading={busy} onClick={() => void agree()}>
+            {t('agreement.agree')}
+          </Button>
+          {reason !== null && <Typography.Text type="secondary">{reason}</Typography.Text>}
+        </Space>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,85 @@
+// 笔试科目报考 (R5): 英语笔试 and 小语种笔试 tables; the shared rule flags two subjects of one level as soon as both are ticked.
+import { Alert, Button, Space, Typography, message } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfferingChoice } from '../../../shared/contracts/http/enrolment.js';
+import { checkWrittenSelection } from '../../../shared/rules/written-enrolment.js';
+import { useCandidateStore } from '../../stores/candidate-store.js';
+import { go } from '../../stores/flow-store.js';
+import { refusalMessage } from '../../ui/refusal-message.js';
+import { useLocale } from '../../ui/use-locale.js';
+import { useRefusal } from '../../ui/use-refusal.js';
+import { call } from '../shell/call.js';
+import { Page } from '../shell/Page.js';
+import { ChoiceTable } from './ChoiceTable.js';
+import { offeringOf } from './wire-to-domain.js';
+
+export function WrittenScreen() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const registration = useCandidateStore((state) => state.registration);
+  const [choices, setChoices] = useState<readonly OfferingChoice[] | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const refusal = useRefusal();
+
+  useEffect(() => {
+    void call('listWrittenChoices', {}).then((result) => (result.ok ? setChoices(result.value.choices) : refusal.show(result.error)));
+  }, [refusal.show]);
+
+  const selectionError = useMemo(() => {
+    if (choices === null || registration === null || selected.size === 0) return null;
+    return checkWrittenSelection({
+      candidateQualifications: registration.qualificationSubjects.map((subject) => subject.code),
+      existingEnrolments: registration.written.enrolments.map((enrolment) => ({ subject: enrolment.subject })),
+      selection: choices.filter((choice) => selected.has(choice.offering.id)).map((choice) => ({ subject: choice.subject, offering: offeringOf(choice.offering) })),
+      now: new Date(),
+    });
+  }, [choices, registration, selected]);
+
+  const toggle = (offeringId: string, checked: boolean) => {
+    const next = new Set(selected);
+    if (checked) next.add(offeringId);
+    else next.delete(offeringId);
+    setSelected(next);
+  };
+
+  const submit = async () => {
+    refusal.clear();
+    setBusy(true);
+    const result = await call('enrolWritten', { offeringIds: [...selected] });
+    setBusy(false);
+    if (!result.ok) return refusal.show(result.error);
+    void message.success(t('subjects.saved'));
+    go({ name: 'registration' });
+  };
+
+  const reason = selected.size === 0 ? t('subjects.selectFirst') : selectionError === null ? null : refusalMessage(selectionError, locale);
+  const english = (choices ?? []).filter((choice) => choice.subject.language === 'english');
+  const other = (choices ?? []).filter((choice) => choice.subject.language !== 'english');
+
+  return (
+    <Page title={t('subjects.writtenTitle')} width={1180}>
+      <Typography.Paragraph strong>{t('subjects.levelRule')}</Typography.Paragraph>
+      {selectionError !== null && <Alert type="error" showIcon role="alert" title={refusalMessage(selectionError, locale)} style={{ marginBottom: 16 }} />}
+      {refusal.alert}
+      {choices === null ? (
+        <Typography.Paragraph>{t('app.loading')}</Typography.Paragraph>
+      ) : (
+        <>
+          <ChoiceTable title={t('subjects.english')} choices={english} selected={selected} onToggle={toggle} />
+          <ChoiceTable title={t('subjects.other')} choices={other} selected={selected} onToggle={toggle} />
+        </>
+      )}
+      <Space wrap>
+        <Button type="primary" size="large" disabled={reason !== null} loading={busy} onClick={() => void submit()}>
+          {t('subjects.submit')}
+        </Button>
+        <Button size="large" onClick={() => go({ name: 'registration' })}>
+          {t('app.back')}
+        </Button>
+        {reason !== null && <Typography.Text type="secondary">{reason}</Typography.Text>}
+      </Space>
+    </Page>
+  );
+}
