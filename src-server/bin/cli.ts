@@ -14,6 +14,7 @@ import { issueEnrolmentCode } from '../services/devices.js';
 import { importCet4Scores, importRoster } from '../services/imports.js';
 import type { ImportReport } from '../../shared/contracts/http/imports.js';
 import { createStaffAccount } from '../services/staff.js';
+import { sweepExpired } from '../services/sweeper.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   outbox [--limit N] [--to RECIPIENT]      the latest SMS and emails of the development channels
@@ -22,7 +23,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
   seed-demo                                add the demo data that is missing
   enrol-code --campus 993010               a one-time code that enrols one kiosk to the campus
   import-roster --file x.csv [--school 99301] [--dry-run]   学籍 CSV, all rows or none
-  import-cet4 --file x.csv [--dry-run]     CET4 score CSV, all rows or none`;
+  import-cet4 --file x.csv [--dry-run]     CET4 score CSV, all rows or none
+  sweep                                    delete expired unpaid enrolments and empty registrations now (R4, R8)`;
 
 const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('outbox'), limit: z.coerce.number().int().min(1).max(1000).default(20), to: z.string().min(1).optional() }),
@@ -36,6 +38,7 @@ const commandLine = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('migrate') }),
   z.object({ command: z.literal('seed-demo') }),
+  z.object({ command: z.literal('sweep') }),
   z.object({ command: z.literal('enrol-code'), campus: z.string().regex(/^\d{6}$/) }),
   z.object({ command: z.literal('import-roster'), file: z.string().min(1), school: z.string().regex(/^\d{5}$/).optional(), 'dry-run': z.boolean().default(false) }),
   z.object({ command: z.literal('import-cet4'), file: z.string().min(1), 'dry-run': z.boolean().default(false) }),
@@ -115,6 +118,11 @@ async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
       const issued = await issueEnrolmentCode(serviceContext(db, config), null, { campusCode: args.campus });
       if (!issued.ok) throw new Error(`refused: ${issued.error.code}`);
       process.stdout.write(`enrolment code for campus ${issued.value.campusCode}: ${issued.value.code} (one device, valid until ${issued.value.expiresAt})\n`);
+      return;
+    }
+    case 'sweep': {
+      const swept = await sweepExpired(serviceContext(db, config));
+      process.stdout.write(`removed ${swept.enrolmentsRemoved} unpaid enrolments and ${swept.registrationsRemoved} registrations\n`);
       return;
     }
     case 'import-roster':

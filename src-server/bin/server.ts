@@ -6,9 +6,11 @@ import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/datab
 import { seedDemo } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
+import { startSweeper } from '../jobs/sweeper.js';
 import type { MessageChannels } from '../messages/adapters.js';
 import { outboxEmail, outboxSms } from '../messages/outbox.js';
 import { smtpEmail } from '../messages/smtp.js';
+import { svgCaptchaImages } from '../services/captcha.js';
 
 /** No SMS gateway is contracted yet, so SMS always goes to the outbox; email may go out over SMTP. */
 function messageChannels(config: Config, db: Db): MessageChannels & { close(): void } {
@@ -36,6 +38,8 @@ async function main(logger: Logger): Promise<void> {
   const logins = config.seedDemo ? await seedDemo(db, systemClock.now()) : [];
   const app = buildApp({ db, clock: systemClock, config, messages, logger });
   await app.listen({ host: config.host, port: config.port });
+  // R4/R8 deadlines are hours long: a minute's lateness is invisible, and every process may sweep.
+  const sweeper = startSweeper({ db, clock: systemClock, config, messages, captchaImages: svgCaptchaImages }, SWEEP_INTERVAL_MS, logger);
   if (logins.length > 0) printDemoLogins(logins, config);
 
   let stopping = false;
@@ -43,6 +47,7 @@ async function main(logger: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    await sweeper.stop();
     await app.close();
     messages.close();
     await db.destroy();
@@ -51,6 +56,8 @@ async function main(logger: Logger): Promise<void> {
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
 }
+
+const SWEEP_INTERVAL_MS = 60_000;
 
 const logger = createLogger({ logLevel: 'info' });
 main(logger).catch((error: unknown) => {
