@@ -14,6 +14,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { enrolmentRoutes } from './routes/enrolment.js';
+import { paymentRoutes } from './routes/payment.js';
 import { registrationRoutes } from './routes/registration.js';
 import { deviceRoutes } from './routes/devices.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
@@ -70,6 +71,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   catalogueRoutes(app, ctx);
   registrationRoutes(app, ctx);
   enrolmentRoutes(app, ctx);
+  paymentRoutes(app, ctx);
   reviewRoutes(app, ctx);
   deviceRoutes(app, ctx);
   importRoutes(app, ctx);

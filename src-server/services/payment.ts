@@ -1,0 +1,335 @@
+// R9: payment orders for selected unpaid enrolments (a candidate's, or a school's group payment that locks them), settled once by signed notices or re-queries.
+import type { Transaction } from 'kysely';
+import type { PaymentProviderName } from '../../shared/contracts/http/payment.js';
+import { checkOralPaidWithWritten, payableEnrolments, totalFen } from '../../shared/rules/index.js';
+import type { Executor } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { PaymentNotice } from '../payment/provider.js';
+import { decideSettlement, settlementOfNotice, settlementOfState, type Settlement } from '../payment/notice.js';
+import { paymentQrDataUrl } from '../payment/qr.js';
+import { createSandboxProvider, type SandboxLedger, type SandboxPayment, type SandboxProvider } from '../payment/sandbox.js';
+import { auditActorOf, type StaffActor } from './actors.js';
+import { recordAudit } from './audit.js';
+import type { ServiceContext } from './context.js';
+import { check, command, refuseWith } from './outcome.js';
+import { currentExamSession } from './reference-data.js';
+import { lockedState, type HeldEnrolment } from './registration-state.js';
+import { keyedHash, newId } from './secrets.js';
+
+/** The sandbox's books in a table, so every server process sees the same provider. */
+function tableLedger(db: Executor): SandboxLedger {
+  const paymentOf = (row: Awaited<ReturnType<typeof findRow>>): SandboxPayment | undefined =>
+    row === undefined
+      ? undefined
+      : { providerRef: row.provider_ref, provider: row.provider, orderId: row.order_id, amountFen: row.amount_fen, description: row.description, status: row.status, createdAt: row.created_at, settledAt: row.settled_at };
+  const findRow = (providerRef: string) => db.selectFrom('sandbox_payments').selectAll().where('provider_ref', '=', providerRef).executeTakeFirst();
+  return {
+    find: async (providerRef) => paymentOf(await findRow(providerRef)),
+    insert: async (payment) => {
+      await db
+        .insertInto('sandbox_payments')
+        .values({ provider_ref: payment.providerRef, provider: payment.provider, order_id: payment.orderId, amount_fen: payment.amountFen, description: payment.description, status: payment.status, created_at: payment.createdAt, settled_at: payment.settledAt })
+        .execute();
+    },
+    settle: async (providerRef, status, settledAt) => {
+      await db.updateTable('sandbox_payments').set({ status, settled_at: settledAt }).where('provider_ref', '=', providerRef).where('status', '=', 'PENDING').execute();
+      return paymentOf(await findRow(providerRef));
+    },
+  };
+}
+
+/** Both providers are sandboxes until contracts exist; each signs with its own key derived from the server secret. */
+export function paymentProvider(ctx: ServiceContext, name: PaymentProviderName): SandboxProvider {
+  return createSandboxProvider({
+    name,
+    secret: keyedHash(ctx.config.secret, 'payment-sandbox', name),
+    publicBaseUrl: ctx.config.publicBaseUrl,
+    ledger: tableLedger(ctx.db),
+    clock: ctx.clock,
+  });
+}
+
+type OrderRow = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
+
+function findOrder(db: Executor, orderId: string) {
+  return db.selectFrom('payment_orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+}
+
+async function orderView(ctx: ServiceContext, order: OrderRow) {
+  const enrolments = await ctx.db.selectFrom('payment_order_enrolments').select('enrolment_id').where('order_id', '=', order.id).orderBy('enrolment_id').execute();
+  const payUrl = order.pay_url ?? `${ctx.config.publicBaseUrl}/`;
+  return {
+    orderId: order.id,
+    status: order.status,
+    provider: order.provider,
+    amountFen: order.amount_fen,
+    enrolmentIds: enrolments.map((row) => row.enrolment_id),
+    payUrl,
+    qrDataUrl: await paymentQrDataUrl(payUrl),
+    group: order.group_school_code !== null,
+    createdAt: order.created_at,
+    settledAt: order.settled_at,
+  };
+}
+
+/** Writes the order and its enrolments; the provider is asked after commit, outside any transaction (a real one is a network call). */
+async function insertOrder(trx: Transaction<Database>, values: { id: string; sessionId: string; provider: PaymentProviderName; enrolments: readonly HeldEnrolment[]; passportId: string | null; school: string | null; staffId: string | null; now: Date }) {
+  await trx
+    .insertInto('payment_orders')
+    .values({
+      id: values.id,
+      exam_session_id: values.sessionId,
+      provider: values.provider,
+      provider_ref: null,
+      pay_url: null,
+      amount_fen: totalFen(values.enrolments),
+      passport_id: values.passportId,
+      group_school_code: values.school,
+      created_by_staff_id: values.staffId,
+      created_at: values.now,
+      settled_at: null,
+      released_at: null,
+    })
+    .execute();
+  await trx.insertInto('payment_order_enrolments').values(values.enrolments.map((enrolment) => ({ order_id: values.id, enrolment_id: enrolment.id, fee_fen: enrolment.feeFen }))).execute();
+}
+
+async function startPayment(ctx: ServiceContext, orderId: string, description: string) {
+  const order = await findOrder(ctx.db, orderId);
+  if (order === undefined) throw new Error(`order ${orderId} vanished`);
+  const created = await paymentProvider(ctx, order.provider).createPayment({ orderId, amountFen: order.amount_fen, description });
+  const updated = await ctx.db.updateTable('payment_orders').set({ provider_ref: created.providerRef, pay_url: created.payUrl }).where('id', '=', orderId).returningAll().executeTakeFirstOrThrow();
+  return orderView(ctx, updated);
+}
+
+/** The selection, all payable: unpaid, not locked by a group payment, and no oral without its written subject (R9). */
+function payableSelection(enrolments: readonly HeldEnrolment[], ids: readonly string[]): HeldEnrolment[] {
+  const wanted = new Set(ids);
+  const selected = enrolments.filter((enrolment) => wanted.has(enrolment.id));
+  if (selected.length !== wanted.size || payableEnrolments(selected).length !== selected.length) refuseWith('PAYMENT_ENROLMENT_NOT_PAYABLE', { field: 'enrolmentIds' });
+  check(checkOralPaidWithWritten(selected, enrolments));
+  return selected;
+}
+
+export function createOrder(ctx: ServiceContext, passportId: string, input: { enrolmentIds: readonly string[]; provider: PaymentProviderName }) {
+  return command(async () => {
+    const now = ctx.clock.now();
+    const session = await currentExamSession(ctx.db);
+    const orderId = newId();
+    await ctx.db.transaction().execute(async (trx) => {
+      const state = await lockedState(trx, passportId, session.id);
+      const selected = payableSelection(state.enrolments, input.enrolmentIds);
+      await insertOrder(trx, { id: orderId, sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now });
+    });
+    return startPayment(ctx, orderId, `${session.name} 报名费`);
+  });
+}
+
+async function ownOrder(ctx: ServiceContext, orderId: string, owner: { passportId: string } | { schoolCode: string }): Promise<OrderRow> {
+  const order = await findOrder(ctx.db, orderId);
+  const mine = order !== undefined && ('passportId' in owner ? order.passport_id === owner.passportId : order.group_school_code === owner.schoolCode);
+  if (!mine) refuseWith('NOT_FOUND', { field: 'orderId' });
+  return order;
+}
+
+export function getOrder(ctx: ServiceContext, passportId: string, orderId: string) {
+  return command(async () => orderView(ctx, await ownOrder(ctx, orderId, { passportId })));
+}
+
+/**
+ * The one place a settlement is applied, with the order locked: decideSettlement (payment/notice.ts)
+ * makes a repeated notice, or a notice racing a re-query, change the order once. Paid marks the
+ * order's still-unpaid enrolments paid and lifts a group lock; failed only lifts the lock.
+ */
+async function applySettlement(trx: Transaction<Database>, settlement: Settlement): Promise<void> {
+  const order = await trx.selectFrom('payment_orders').selectAll().where('id', '=', settlement.orderId).forUpdate().executeTakeFirst();
+  if (order === undefined || order.provider_ref === null) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
+  const decided = decideSettlement({ orderId: order.id, providerRef: order.provider_ref, amountFen: order.amount_fen, status: order.status }, settlement);
+  if (!decided.ok) refuseWith(decided.error.code, decided.error);
+  const effect = decided.value;
+  if (effect.kind === 'ALREADY_APPLIED') return;
+  const enrolmentIds = trx.selectFrom('payment_order_enrolments').select('enrolment_id').where('order_id', '=', order.id);
+  if (effect.kind === 'MARK_PAID') {
+    await trx.updateTable('payment_orders').set({ status: 'PAID', settled_at: effect.settledAt }).where('id', '=', order.id).execute();
+    await trx
+      .updateTable('enrolments')
+      .set({ payment_status: 'PAID', paid_at: effect.settledAt, group_payment_order_id: null })
+      .where('id', 'in', enrolmentIds)
+      .where('payment_status', '=', 'UNPAID')
+      .execute();
+    return;
+  }
+  await trx.updateTable('payment_orders').set({ status: 'FAILED', settled_at: effect.settledAt }).where('id', '=', order.id).execute();
+  await trx.updateTable('enrolments').set({ group_payment_order_id: null }).where('group_payment_order_id', '=', order.id).execute();
+}
+
+/** The 更新 button: asks the provider and applies what it says; a payment still under way leaves the order pending. */
+async function refresh(ctx: ServiceContext, order: OrderRow) {
+  if (order.status === 'PENDING' && order.provider_ref !== null) {
+    const state = await paymentProvider(ctx, order.provider).queryPayment(order.provider_ref);
+    if (!state.ok) refuseWith(state.error.code, state.error);
+    const settlement = settlementOfState(state.value);
+    if (settlement !== null) await ctx.db.transaction().execute((trx) => applySettlement(trx, settlement));
+  }
+  return orderView(ctx, (await findOrder(ctx.db, order.id)) ?? order);
+}
+
+export function refreshOrder(ctx: ServiceContext, passportId: string, orderId: string) {
+  return command(async () => refresh(ctx, await ownOrder(ctx, orderId, { passportId })));
+}
+
+/** A provider's signed notice. The (provider, notice id) row makes a delivered-again notice a no-op that is still acknowledged. */
+export function receiveNotice(ctx: ServiceContext, input: { provider: PaymentProviderName; notice: string; signature: string }) {
+  return command(async () => {
+    const verified = paymentProvider(ctx, input.provider).verifyCallback(input.notice, input.signature);
+    if (!verified.ok) refuseWith(verified.error.code, verified.error);
+    const notice: PaymentNotice = verified.value;
+    await ctx.db.transaction().execute(async (trx) => {
+      const fresh = await trx
+        .insertInto('payment_notices')
+        .values({ provider: notice.provider, notice_id: notice.noticeId, order_id: notice.orderId, status: notice.status, received_at: ctx.clock.now() })
+        .onConflict((oc) => oc.columns(['provider', 'notice_id']).doNothing())
+        .returning('notice_id')
+        .executeTakeFirst();
+      if (fresh !== undefined) await applySettlement(trx, settlementOfNotice(notice));
+    });
+    return { acknowledged: true as const };
+  });
+}
+
+/** The sandbox pay page's data; undefined for a reference it never issued. */
+export async function sandboxPayment(ctx: ServiceContext, providerRef: string): Promise<SandboxPayment | undefined> {
+  return tableLedger(ctx.db).find(providerRef);
+}
+
+/** The pay page's buttons: the sandbox settles, then delivers its signed notice to our callback as a provider would. */
+export function settleSandboxPayment(ctx: ServiceContext, providerRef: string, outcome: 'PAID' | 'FAILED') {
+  return command(async () => {
+    const payment = await tableLedger(ctx.db).find(providerRef);
+    if (payment === undefined) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
+    const signed = await paymentProvider(ctx, payment.provider).settle(providerRef, outcome);
+    if (!signed.ok) refuseWith(signed.error.code, signed.error);
+    const delivered = await receiveNotice(ctx, { provider: payment.provider, notice: signed.value.body, signature: signed.value.signature });
+    if (!delivered.ok) refuseWith(delivered.error.code, delivered.error);
+    return (await tableLedger(ctx.db).find(providerRef)) ?? payment;
+  });
+}
+
+type Teacher = StaffActor & { readonly schoolCode: string };
+
+function teacherSchool(teacher: StaffActor): Teacher {
+  if (teacher.schoolCode === null) refuseWith('FORBIDDEN');
+  return teacher as Teacher;
+}
+
+/** Unpaid enrolments whose offering is at the teacher's school: what 集体缴费 may cover. */
+export function listGroupPayable(ctx: ServiceContext, staff: StaffActor, input: { campusCode?: string; subjectCode?: string; cursor?: string; limit: number }) {
+  return command(async () => {
+    const teacher = teacherSchool(staff);
+    const session = await currentExamSession(ctx.db);
+    let query = ctx.db
+      .selectFrom('enrolments')
+      .innerJoin('registrations', 'registrations.id', 'enrolments.registration_id')
+      .innerJoin('offerings', 'offerings.id', 'enrolments.offering_id')
+      .innerJoin('campuses', 'campuses.code', 'offerings.campus_code')
+      .innerJoin('subjects', 'subjects.code', 'enrolments.subject_code')
+      .select([
+        'enrolments.id',
+        'enrolments.fee_fen',
+        'enrolments.created_at',
+        'enrolments.group_payment_order_id',
+        'registrations.roster_snapshot',
+        'campuses.code as campus_code',
+        'campuses.name as campus_name',
+        'subjects.code as subject_code',
+        'subjects.name as subject_name',
+        'subjects.kind',
+        'subjects.level',
+        'subjects.language',
+      ])
+      .where('registrations.exam_session_id', '=', session.id)
+      .where('campuses.school_code', '=', teacher.schoolCode)
+      .where('enrolments.payment_status', '=', 'UNPAID')
+      .orderBy('enrolments.id')
+      .limit(input.limit + 1);
+    if (input.campusCode !== undefined) query = query.where('campuses.code', '=', input.campusCode);
+    if (input.subjectCode !== undefined) query = query.where('subjects.code', '=', input.subjectCode);
+    if (input.cursor !== undefined) query = query.where('enrolments.id', '>', input.cursor);
+    const rows = await query.execute();
+    const page = rows.slice(0, input.limit);
+    return {
+      items: page.map((row) => ({
+        enrolmentId: row.id,
+        name: row.roster_snapshot.name,
+        studentNumber: row.roster_snapshot.studentNumber,
+        subject: { code: row.subject_code, name: row.subject_name, kind: row.kind, level: row.level, language: row.language },
+        campus: { code: row.campus_code, name: row.campus_name },
+        feeFen: row.fee_fen,
+        createdAt: row.created_at,
+        groupPaymentLock: row.group_payment_order_id !== null,
+      })),
+      nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id ?? null) : null,
+    };
+  });
+}
+
+/**
+ * 集体缴费: one order for enrolments of the teacher's school, which it locks (the sweeper and the
+ * candidates leave them alone) until it is paid, fails or is released. Audited.
+ */
+export function createGroupPayment(ctx: ServiceContext, staff: StaffActor, input: { enrolmentIds: readonly string[]; provider: PaymentProviderName }) {
+  return command(async () => {
+    const teacher = teacherSchool(staff);
+    const now = ctx.clock.now();
+    const session = await currentExamSession(ctx.db);
+    const orderId = newId();
+    await ctx.db.transaction().execute(async (trx) => {
+      const owners = await trx
+        .selectFrom('enrolments')
+        .innerJoin('registrations', 'registrations.id', 'enrolments.registration_id')
+        .select(['registrations.id', 'registrations.passport_id'])
+        .distinct()
+        .where('enrolments.id', 'in', [...input.enrolmentIds])
+        .where('registrations.exam_session_id', '=', session.id)
+        .orderBy('registrations.id')
+        .execute();
+      const selected: HeldEnrolment[] = [];
+      for (const owner of owners) {
+        const state = await lockedState(trx, owner.passport_id, session.id);
+        const mine = state.enrolments.filter((enrolment) => input.enrolmentIds.includes(enrolment.id));
+        if (mine.some((enrolment) => enrolment.offering.schoolCode !== teacher.schoolCode)) refuseWith('FORBIDDEN', { field: 'enrolmentIds' });
+        selected.push(...payableSelection(state.enrolments, mine.map((enrolment) => enrolment.id)));
+      }
+      if (selected.length !== new Set(input.enrolmentIds).size) refuseWith('PAYMENT_ENROLMENT_NOT_PAYABLE', { field: 'enrolmentIds' });
+      await insertOrder(trx, { id: orderId, sessionId: session.id, provider: input.provider, enrolments: selected, passportId: null, school: teacher.schoolCode, staffId: teacher.staffId, now });
+      await trx.updateTable('enrolments').set({ group_payment_order_id: orderId }).where('id', 'in', selected.map((enrolment) => enrolment.id)).execute();
+      await recordAudit(
+        trx,
+        { actor: auditActorOf(teacher), action: 'group_payment.created', target: { kind: 'payment_order', id: orderId }, details: { schoolCode: teacher.schoolCode, enrolments: selected.length, amountFen: totalFen(selected), provider: input.provider } },
+        now,
+      );
+    });
+    return startPayment(ctx, orderId, `${session.name} 集体缴费`);
+  });
+}
+
+export function getGroupPayment(ctx: ServiceContext, staff: StaffActor, orderId: string) {
+  return command(async () => refresh(ctx, await ownOrder(ctx, orderId, { schoolCode: teacherSchool(staff).schoolCode })));
+}
+
+/** Gives a pending group order up: its enrolments are unlocked; a payment that arrives later still pays them (the money is in). */
+export function releaseGroupPayment(ctx: ServiceContext, staff: StaffActor, orderId: string) {
+  return command(async () => {
+    const teacher = teacherSchool(staff);
+    const now = ctx.clock.now();
+    await ownOrder(ctx, orderId, { schoolCode: teacher.schoolCode });
+    return ctx.db.transaction().execute(async (trx) => {
+      const order = await trx.selectFrom('payment_orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();
+      if (order.status !== 'PENDING') refuseWith('PAYMENT_ORDER_NOT_PENDING');
+      await trx.updateTable('payment_orders').set({ status: 'FAILED', released_at: now, settled_at: now }).where('id', '=', orderId).execute();
+      const released = await trx.updateTable('enrolments').set({ group_payment_order_id: null }).where('group_payment_order_id', '=', orderId).executeTakeFirst();
+      await recordAudit(trx, { actor: auditActorOf(teacher), action: 'group_payment.released', target: { kind: 'payment_order', id: orderId }, details: { schoolCode: teacher.schoolCode } }, now);
+      return { released: Number(released.numUpdatedRows) };
+    });
+  });
+}

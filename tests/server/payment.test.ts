@@ -1,0 +1,127 @@
+// R9 over HTTP: orders for selected unpaid enrolments, the sandbox pay page, signed idempotent callbacks, the 更新 re-query, group payment locks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
+import { staffLogin } from '../support/candidates.js';
+import type { TestClient } from '../support/client.js';
+import { offeringId, readyCandidate, type ReadyCandidate } from '../support/enrolment.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let teacher: TestClient;
+beforeAll(async () => {
+  server = await startServer();
+  teacher = server.client();
+  expect((await staffLogin(teacher, 'teacher99301', DEMO_STAFF_PASSWORD)).status).toBe(200);
+});
+afterAll(() => server.close());
+
+async function enrolled(candidate: ReadyCandidate, written: string[], oral: string[] = []) {
+  const w = await candidate.client.post('/api/enrolment/written', { offeringIds: written });
+  const o = oral.length === 0 ? { body: { enrolments: [] } } : await candidate.client.post('/api/enrolment/oral', { offeringIds: oral });
+  return [...w.body.enrolments, ...o.body.enrolments].map((e: { id: string }) => e.id);
+}
+
+function refOf(payUrl: string): string {
+  return new URL(payUrl).pathname.split('/').pop() ?? '';
+}
+
+async function payOnPhone(payUrl: string, outcome: 'PAID' | 'FAILED') {
+  return fetch(`${server.url}/sandbox/pay/${refOf(payUrl)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ outcome }).toString() });
+}
+
+describe('R9 candidate payment', () => {
+  it('R9 creates an order for the selected unpaid enrolments with a pay URL and a QR code; paying on the sandbox page marks them paid', async () => {
+    const candidate = await readyCandidate(server);
+    const ids = await enrolled(candidate, [offeringId('993010', '1')], [offeringId('993010', 'F')]);
+    const order = await candidate.client.post('/api/payment/orders', { enrolmentIds: ids, provider: 'ALIPAY' });
+    expect(order.status).toBe(200);
+    expect(order.body).toMatchObject({ status: 'PENDING', provider: 'ALIPAY', amountFen: 8000, group: false });
+    expect(order.body.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    const page = await fetch(`${server.url}/sandbox/pay/${refOf(order.body.payUrl)}`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('80.00');
+    expect((await payOnPhone(order.body.payUrl, 'PAID')).status).toBe(200);
+    const after = await candidate.client.get(`/api/payment/orders/${order.body.orderId}`);
+    expect(after.body.status).toBe('PAID');
+    const mine = await candidate.client.get('/api/registration');
+    expect(mine.body.registration.written.paymentSummary).toBe('ALL_PAID');
+    expect(mine.body.registration.oral.enrolments[0]).toMatchObject({ paymentStatus: 'PAID', expiresAt: null, cancellable: false });
+  });
+
+  it('R9 only paid enrolments count; a failed payment leaves them unpaid, and an oral cannot be paid without its written subject', async () => {
+    const candidate = await readyCandidate(server);
+    const [written, oral] = await enrolled(candidate, [offeringId('993010', '1')], [offeringId('993010', 'F')]);
+    expect((await candidate.client.post('/api/payment/orders', { enrolmentIds: [oral], provider: 'BANK' })).body.error.code).toBe('PAYMENT_ORAL_WITHOUT_WRITTEN');
+    const order = await candidate.client.post('/api/payment/orders', { enrolmentIds: [written], provider: 'BANK' });
+    await payOnPhone(order.body.payUrl, 'FAILED');
+    expect((await candidate.client.get(`/api/payment/orders/${order.body.orderId}`)).body.status).toBe('FAILED');
+    expect((await candidate.client.get('/api/registration')).body.registration.written.paymentSummary).toBe('ALL_UNPAID');
+  });
+
+  it('R9 a notice delivered twice settles once; a forged signature is refused', async () => {
+    const candidate = await readyCandidate(server);
+    const ids = await enrolled(candidate, [offeringId('993010', '2')]);
+    const order = await candidate.client.post('/api/payment/orders', { enrolmentIds: ids, provider: 'ALIPAY' });
+    const ref = refOf(order.body.payUrl);
+    const notice = JSON.stringify({ noticeId: `${ref}-PAID`, provider: 'ALIPAY', providerRef: ref, orderId: order.body.orderId, status: 'PAID', amountFen: 3000, settledAt: server.clock.now().toISOString() });
+    const forged = await server.client().post('/api/payment/callback/ALIPAY', { notice, signature: 'a'.repeat(64) });
+    expect(forged.body.error.code).toBe('PAYMENT_SIGNATURE_INVALID');
+    await payOnPhone(order.body.payUrl, 'PAID');
+    const notices = await server.db.selectFrom('payment_notices').selectAll().where('order_id', '=', order.body.orderId).execute();
+    expect(notices).toHaveLength(1);
+    const again = await payOnPhone(order.body.payUrl, 'PAID');
+    expect(again.status).toBe(200);
+    expect(await server.db.selectFrom('payment_notices').selectAll().where('order_id', '=', order.body.orderId).execute()).toHaveLength(1);
+  });
+
+  it('R9 更新 re-queries a pending order whose notice never came', async () => {
+    const candidate = await readyCandidate(server);
+    const ids = await enrolled(candidate, [offeringId('993010', '1')]);
+    const order = await candidate.client.post('/api/payment/orders', { enrolmentIds: ids, provider: 'BANK' });
+    expect((await candidate.client.post(`/api/payment/orders/${order.body.orderId}/refresh`)).body.status).toBe('PENDING');
+    // The provider settles but its notice is lost: only its own books change.
+    await server.db.updateTable('sandbox_payments').set({ status: 'PAID', settled_at: server.clock.now() }).where('provider_ref', '=', refOf(order.body.payUrl)).execute();
+    expect((await candidate.client.post(`/api/payment/orders/${order.body.orderId}/refresh`)).body.status).toBe('PAID');
+    expect((await candidate.client.request('DELETE', `/api/enrolment/${ids[0]}`)).body.error.code).toBe('ENROLMENT_PAID_NOT_CANCELLABLE');
+  });
+
+  it('R9 refuses paid, foreign or repeated enrolments in a selection', async () => {
+    const candidate = await readyCandidate(server);
+    const other = await readyCandidate(server);
+    const [mine] = await enrolled(candidate, [offeringId('993010', '1')]);
+    const [theirs] = await enrolled(other, [offeringId('993010', '1')]);
+    expect((await candidate.client.post('/api/payment/orders', { enrolmentIds: [mine, theirs], provider: 'BANK' })).body.error.code).toBe('PAYMENT_ENROLMENT_NOT_PAYABLE');
+    expect((await candidate.client.get(`/api/payment/orders/no-such-order`)).status).toBe(404);
+  });
+});
+
+describe('R9 group payment (集体缴费)', () => {
+  it('R9 a teacher pays for the school: the enrolments are locked (no cancel, no own payment) until paid', async () => {
+    const candidate = await readyCandidate(server);
+    const [id] = await enrolled(candidate, [offeringId('993010', '1')]);
+    const payable = await teacher.get('/api/staff/group-payments/payable?limit=200');
+    expect(payable.body.items.map((item: { enrolmentId: string }) => item.enrolmentId)).toContain(id);
+    const order = await teacher.post('/api/staff/group-payments', { enrolmentIds: [id], provider: 'BANK' });
+    expect(order.body).toMatchObject({ group: true, amountFen: 3000, status: 'PENDING' });
+    expect((await candidate.client.request('DELETE', `/api/enrolment/${id}`)).body.error.code).toBe('ENROLMENT_LOCKED_BY_GROUP_PAYMENT');
+    expect((await candidate.client.post('/api/payment/orders', { enrolmentIds: [id], provider: 'BANK' })).body.error.code).toBe('PAYMENT_ENROLMENT_NOT_PAYABLE');
+    await payOnPhone(order.body.payUrl, 'PAID');
+    expect((await teacher.get(`/api/staff/group-payments/${order.body.orderId}`)).body.status).toBe('PAID');
+    const view = (await candidate.client.get('/api/registration')).body.registration.written.enrolments[0];
+    expect(view).toMatchObject({ paymentStatus: 'PAID', groupPaymentLock: false });
+    const audit = await server.db.selectFrom('audit_log').select('action').where('target_id', '=', order.body.orderId).execute();
+    expect(audit.map((entry) => entry.action)).toContain('group_payment.created');
+  });
+
+  it('R9 releasing a group order unlocks its enrolments; another school\'s teacher cannot take them', async () => {
+    const candidate = await readyCandidate(server);
+    const [id] = await enrolled(candidate, [offeringId('993010', '2')]);
+    const stranger = server.client();
+    await staffLogin(stranger, 'teacher99302', DEMO_STAFF_PASSWORD);
+    expect((await stranger.post('/api/staff/group-payments', { enrolmentIds: [id], provider: 'BANK' })).status).toBe(403);
+    const order = await teacher.post('/api/staff/group-payments', { enrolmentIds: [id], provider: 'ALIPAY' });
+    expect((await teacher.request('DELETE', `/api/staff/group-payments/${order.body.orderId}`)).body).toEqual({ released: 1 });
+    expect((await candidate.client.request('DELETE', `/api/enrolment/${id}`)).status).toBe(200);
+  });
+});
