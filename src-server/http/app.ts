@@ -9,7 +9,7 @@ import type { MessageChannels } from '../messages/adapters.js';
 import { svgCaptchaImages, type CaptchaImages } from '../services/captcha.js';
 import type { ServiceContext } from '../services/context.js';
 import { errorBodyOf, statusOf } from './errors.js';
-import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
+import { clientErrorHandler, frameworkErrors, isUnstorableText } from './framework-errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -56,7 +56,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   // Fastify's own 4xx (malformed JSON, wrong media type, body too large) get our body and a code;
   // anything else is our fault: logged in full, answered without a trace of it.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500;
+    const status = isUnstorableText(error) ? 400 : (error.statusCode ?? 500);
     if (status === 413) return reply.code(413).send(errorBodyOf(refuse('PAYLOAD_TOO_LARGE')));
     if (status >= 400 && status < 500) return reply.code(status).send(errorBodyOf(refuse('VALIDATION_FAILED')));
     request.log.error({ err: error }, 'request failed');

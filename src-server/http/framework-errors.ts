@@ -1,4 +1,4 @@
-// Refusals Fastify and Node make before any route runs (a path parameter too long, headers too large), in our body with a code like every other 4xx.
+// Refusals made outside our own checks (Fastify's router, Node's parser, PostgreSQL refusing text it cannot store), in our body with a code like every other 4xx.
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -24,4 +24,12 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex)
     return;
   }
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** SQLSTATE 22021 (a NUL byte or invalid UTF-8) and 22P05: text PostgreSQL cannot store is the caller's input, not our failure. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+export function isUnstorableText(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && UNSTORABLE_TEXT.has(code);
 }

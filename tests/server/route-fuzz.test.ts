@@ -114,7 +114,7 @@ async function fuzz(caller: string, seen: Seen): Promise<void> {
       const answer = await client.request(endpoint.method, path, carriesBody ? body : undefined, carriesBody ? { 'content-type': 'application/json' } : {});
       seen.cases += 1;
       seen.byStatus.set(answer.status, (seen.byStatus.get(answer.status) ?? 0) + 1);
-      expect(answer.status, `${endpoint.method} ${path}`).toBeLessThan(500);
+      expect(answer.status, `${endpoint.method} ${path.slice(0, 300)} → ${JSON.stringify(answer.body).slice(0, 300)}`).toBeLessThan(500);
       if (answer.status >= 400) {
         const error = answer.body?.error;
         expect(isErrorCode(String(error?.code)), `${endpoint.method} ${path} → ${JSON.stringify(answer.body).slice(0, 200)}`).toBe(true);
@@ -132,6 +132,16 @@ describe('hostile input to every route', () => {
   it.each(['anonymous', 'candidate', 'teacher', 'device'])('never answers a 5xx, and refuses with a known code in both languages (%s)', async (caller) => {
     await fuzz(caller, seen);
   }, 240_000);
+
+  it('refuses a NUL byte, which PostgreSQL cannot store, with a 400 and not a 500 (found by this fuzzer)', async () => {
+    const inPath = await callers.teacher?.get('/api/staff/reviews/%00');
+    expect(inPath?.status).toBe(400);
+    const inQuery = await callers.teacher?.get('/api/staff/reviews?cursor=%00');
+    expect(inQuery?.status).toBe(400);
+    const inBody = await callers.anonymous?.post('/api/devices/enrol', { code: 'ABCD-EFGH', deviceName: 'a\u0000b', softwareVersion: '1.0.0' });
+    expect(inBody?.status).toBeLessThan(500);
+    expect(inBody?.body.error.code).toMatch(/^[A-Z_]+$/);
+  });
 
   it('ran at least 1,000 cases, left the server healthy and no prototype polluted', async () => {
     const statuses = [...seen.byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);

@@ -173,11 +173,14 @@ export const listReviews = endpoint({
   }),
 });
 
+/** Our ids are printable ASCII; anything else in the path (a NUL byte, say) is refused before it reaches the database. */
+const applicationId = entityId.regex(/^[\x21-\x7e]+$/);
+
 export const getReviewEvidence = endpoint({
   method: 'GET',
   path: '/api/staff/reviews/:applicationId',
   audience: 'teacher',
-  request: z.object({ applicationId: entityId }),
+  request: z.object({ applicationId }),
   response: reviewEvidence,
 });
 
@@ -188,8 +191,8 @@ export const decideReview = endpoint({
   path: '/api/staff/reviews/:applicationId/decision',
   audience: 'teacher',
   request: z.discriminatedUnion('decision', [
-    z.object({ applicationId: entityId, decision: z.literal('APPROVED') }),
-    z.object({ applicationId: entityId, decision: z.literal('REJECTED'), reason }),
+    z.object({ applicationId, decision: z.literal('APPROVED') }),
+    z.object({ applicationId, decision: z.literal('REJECTED'), reason }),
   ]),
   response: reviewEvidence,
 });
@@ -202,7 +205,7 @@ export const flagRepeatSubmitter = endpoint({
   method: 'PUT',
   path: '/api/staff/reviews/:applicationId/repeat-submitter',
   audience: 'teacher',
-  request: z.object({ applicationId: entityId, flagged: z.boolean(), note: reason.optional() }),
+  request: z.object({ applicationId, flagged: z.boolean(), note: reason.optional() }),
   response: reviewEvidence,
 });
 
