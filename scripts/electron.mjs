@@ -4,22 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMain } from './build-main.mjs';
+import { NO_ELECTRON_EXIT_CODE, electronBinary, electronDir } from './electron-binary.mjs';
 import { buildRenderer, root, runForeground } from './launch.mjs';
 
-const electronDir = join(root, 'node_modules', 'electron');
 const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
-
-/** Where Electron's own launcher would look: ELECTRON_OVERRIDE_DIST_PATH, else node_modules/electron/dist per path.txt. */
-function electronBinary() {
-  const pathFile = join(electronDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist');
-  const binary = join(dist, relative);
-  return existsSync(binary) ? binary : null;
-}
-
-/** The exit code that means "no Electron binary here" (npm start then falls back to browser mode). */
-export const NO_ELECTRON_EXIT_CODE = 3;
 
 function explainAndExit() {
   const platform = `${process.platform}-${process.arch}`;

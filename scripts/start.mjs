@@ -2,12 +2,12 @@
 // Where Electron cannot run, it says why (see scripts/electron.mjs) and opens the same app in
 // browser mode, so the product can still be tried.
 import { spawn } from 'node:child_process';
+import { NO_ELECTRON_EXIT_CODE } from './electron-binary.mjs';
 import { root } from './launch.mjs';
 
 const port = process.env.PORT ?? '3000';
 const serverUrl = `http://127.0.0.1:${port}`;
 const appArgs = process.argv.slice(2);
-const NO_ELECTRON_EXIT_CODE = 3;
 
 const children = new Set();
 function start(command, args, env = {}) {
