@@ -163,10 +163,15 @@ export async function reviewOfferFor(db: Executor, passportId: string): Promise<
   return { offered, application: application === undefined ? null : maskedView(application) };
 }
 
+/** The status of the passport's application, or null without one: what qualificationsAfterReview (C3/C4) takes. */
+export async function reviewStatusOf(db: Executor, passportId: string): Promise<ReviewStatus | null> {
+  const application = await db.selectFrom('review_applications').select('status').where('passport_id', '=', passportId).executeTakeFirst();
+  return application?.status ?? null;
+}
+
 /** C3/C4 for the enrolment rules: the roster's qualification subjects plus English CET6 once a review is approved. */
 export async function qualificationsWithReview(db: Executor, passportId: string, rosterQualifications: readonly SubjectCode[]): Promise<SubjectCode[]> {
-  const application = await db.selectFrom('review_applications').select('status').where('passport_id', '=', passportId).executeTakeFirst();
-  return qualificationsAfterReview(rosterQualifications, await listSubjects(db), application?.status ?? null);
+  return qualificationsAfterReview(rosterQualifications, await listSubjects(db), await reviewStatusOf(db, passportId));
 }
 
 export function getMyReview(ctx: ServiceContext, actor: CandidateActor) {
