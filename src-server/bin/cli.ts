@@ -15,6 +15,7 @@ import { importCet4Scores, importRoster } from '../services/imports.js';
 import type { ImportReport } from '../../shared/contracts/http/imports.js';
 import { createStaffAccount } from '../services/staff.js';
 import { sweepExpired } from '../services/sweeper.js';
+import { runArrangement } from '../services/tickets.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   outbox [--limit N] [--to RECIPIENT]      the latest SMS and emails of the development channels
@@ -24,7 +25,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
   enrol-code --campus 993010               a one-time code that enrols one kiosk to the campus
   import-roster --file x.csv [--school 99301] [--dry-run]   学籍 CSV, all rows or none
   import-cet4 --file x.csv [--dry-run]     CET4 score CSV, all rows or none
-  sweep                                    delete expired unpaid enrolments and empty registrations now (R4, R8)`;
+  sweep                                    delete expired unpaid enrolments and empty registrations now (R4, R8)
+  arrange [--campus 993010] [--seats 30]   编排: ticket numbers, rooms and seats for paid enrolments (R10)`;
 
 const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('outbox'), limit: z.coerce.number().int().min(1).max(1000).default(20), to: z.string().min(1).optional() }),
@@ -39,6 +41,7 @@ const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('migrate') }),
   z.object({ command: z.literal('seed-demo') }),
   z.object({ command: z.literal('sweep') }),
+  z.object({ command: z.literal('arrange'), campus: z.string().regex(/^\d{6}$/).optional(), seats: z.coerce.number().int().min(1).max(99).default(30) }),
   z.object({ command: z.literal('enrol-code'), campus: z.string().regex(/^\d{6}$/) }),
   z.object({ command: z.literal('import-roster'), file: z.string().min(1), school: z.string().regex(/^\d{5}$/).optional(), 'dry-run': z.boolean().default(false) }),
   z.object({ command: z.literal('import-cet4'), file: z.string().min(1), 'dry-run': z.boolean().default(false) }),
@@ -58,6 +61,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
       role: { type: 'string' },
       school: { type: 'string' },
       campus: { type: 'string' },
+      seats: { type: 'string' },
       file: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
@@ -123,6 +127,12 @@ async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
     case 'sweep': {
       const swept = await sweepExpired(serviceContext(db, config));
       process.stdout.write(`removed ${swept.enrolmentsRemoved} unpaid enrolments and ${swept.registrationsRemoved} registrations\n`);
+      return;
+    }
+    case 'arrange': {
+      const ran = await runArrangement(serviceContext(db, config), null, { ...(args.campus === undefined ? {} : { campusCode: args.campus }), seatsPerRoom: args.seats });
+      if (!ran.ok) throw new Error(`refused: ${ran.error.code}`);
+      process.stdout.write(`arranged ${ran.value.newlyArranged} enrolments (${ran.value.alreadyArranged} already had tickets)\n`);
       return;
     }
     case 'import-roster':

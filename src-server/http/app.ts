@@ -16,6 +16,7 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { enrolmentRoutes } from './routes/enrolment.js';
 import { paymentRoutes } from './routes/payment.js';
 import { registrationRoutes } from './routes/registration.js';
+import { ticketRoutes } from './routes/tickets.js';
 import { deviceRoutes } from './routes/devices.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -72,6 +73,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registrationRoutes(app, ctx);
   enrolmentRoutes(app, ctx);
   paymentRoutes(app, ctx);
+  ticketRoutes(app, ctx);
   reviewRoutes(app, ctx);
   deviceRoutes(app, ctx);
   importRoutes(app, ctx);
