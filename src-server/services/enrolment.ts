@@ -72,7 +72,7 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       // The registration row lock serialises one candidate's commands, so two tabs cannot both pass R5.
       const state = await lockedState(trx, request.passportId, session.id);
       const selection = await requestedOfferings(trx, session, state, request.offeringIds);
-      const qualifications = candidateQualifications(state, null);
+      const qualifications = candidateQualifications(state);
       if (kind === 'written') {
         check(checkWrittenSelection({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, selection, now }));
       } else {
@@ -182,7 +182,7 @@ export function listWrittenChoices(ctx: ServiceContext, passportId: string) {
     const now = ctx.clock.now();
     const { session, state } = await candidateState(ctx, passportId);
     const names = await placeNames(ctx.db);
-    const qualifications = candidateQualifications(state, null);
+    const qualifications = candidateQualifications(state);
     const offerings = await listOfferings(ctx.db, { examSessionId: session.id, campusCode: state.snapshot.campusCode, kind: 'written' });
     return {
       choices: offerings.map((offering) => {
@@ -219,7 +219,7 @@ export function listOralChoices(ctx: ServiceContext, passportId: string, campusC
     if (campus === null) refuseWith('NOT_FOUND', { field: 'campusCode' });
     const names = await placeNames(ctx.db);
     const writtenCampus = await writtenCampusOf(ctx.db, state);
-    const qualifications = candidateQualifications(state, null);
+    const qualifications = candidateQualifications(state);
     const offerings = await listOfferings(ctx.db, { examSessionId: session.id, campusCode, kind: 'oral' });
     return {
       school: names.school(campus.schoolCode),

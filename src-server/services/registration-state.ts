@@ -20,6 +20,7 @@ import type { Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { refuseWith } from './outcome.js';
 import { listOfferings, subjectsByCode } from './reference-data.js';
+import { reviewOfferFor, reviewStatusOf } from './review.js';
 
 export type RegistrationRow = Selectable<Database['registrations']>;
 export type EnrolmentRow = Selectable<Database['enrolments']>;
@@ -35,6 +36,8 @@ export interface RegistrationState {
   readonly snapshot: RosterRecord;
   readonly enrolments: readonly HeldEnrolment[];
   readonly catalogue: ReadonlyMap<SubjectCode, Subject>;
+  /** The passport's CET6 review for this candidate (C3/C4), null without one. */
+  readonly reviewStatus: ReviewStatus | null;
 }
 
 export async function findRegistration(
@@ -78,7 +81,8 @@ export async function loadState(db: Executor, registration: RegistrationRow): Pr
       row,
     };
   });
-  return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue };
+  const reviewStatus = await reviewStatusOf(db, registration.passport_id, registration.roster_snapshot);
+  return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue, reviewStatus };
 }
 
 /** The candidate's registration in the current session, locked for the rest of the transaction; refuses when there is none. */
@@ -88,12 +92,9 @@ export async function lockedState(db: Executor, passportId: string, examSessionI
   return loadState(db, registration);
 }
 
-/**
- * What the candidate may enrol in: the snapshot's 资格科目 plus English CET6 once a review granted
- * it (C3/C4). `reviewStatus` comes from the CET6 review records; null while the passport has none.
- */
-export function candidateQualifications(state: Pick<RegistrationState, 'snapshot' | 'catalogue'>, reviewStatus: ReviewStatus | null): SubjectCode[] {
-  return qualificationsAfterReview(state.snapshot.qualificationSubjectCodes, [...state.catalogue.values()], reviewStatus);
+/** What the candidate may enrol in: the snapshot's 资格科目 plus English CET6 once a review granted it (C3/C4). */
+export function candidateQualifications(state: Pick<RegistrationState, 'snapshot' | 'catalogue' | 'reviewStatus'>): SubjectCode[] {
+  return qualificationsAfterReview(state.snapshot.qualificationSubjectCodes, [...state.catalogue.values()], state.reviewStatus);
 }
 
 export interface PlaceNames {
@@ -173,26 +174,11 @@ export function rosterRecordView(record: RosterRecord, qualifications: readonly 
   };
 }
 
-/** C1 for a roster record: offered unless already qualified, restricted, or the written campus has no English CET6. */
-export async function cet6ReviewOffer(db: Executor, record: RosterRecord, examSessionId: string, qualifications: readonly SubjectCode[], catalogue: ReadonlyMap<SubjectCode, Subject>) {
-  const campusOfferings = await listOfferings(db, { examSessionId, campusCode: record.campusCode, kind: 'written' });
-  const writtenCampusOffersCet6 = campusOfferings.some((offering) => {
-    const subject = catalogue.get(offering.subjectCode);
-    return subject !== undefined && subject.language === 'english' && subject.level === 'CET6';
-  });
-  const offered = isCet6ReviewOffered({
-    qualifications: qualifications.flatMap((code) => catalogue.get(code) ?? []),
-    writtenCampusOffersCet6,
-    restrictedFromCet6: record.restrictedFromCet6,
-  });
-  return { offered, application: null };
-}
-
 /** The 报名信息 page. */
 export async function registrationView(db: Executor, state: RegistrationState, session: ExamSession, now: Date) {
   const names = await placeNames(db);
   const { registration, snapshot, enrolments, catalogue } = state;
-  const qualifications = candidateQualifications(state, null);
+  const qualifications = candidateQualifications(state);
   const written = enrolments.filter((enrolment) => enrolment.subject.kind === 'written');
   const oral = enrolments.filter((enrolment) => enrolment.subject.kind === 'oral');
   return {
@@ -208,7 +194,7 @@ export async function registrationView(db: Executor, state: RegistrationState, s
     unpaidTotalFen: totalFen(enrolments.filter((enrolment) => enrolment.paymentStatus === 'UNPAID')),
     deletedIfEmptyAt:
       enrolments.length === 0 ? new Date(registration.saved_at.getTime() + session.emptyRegistrationTtlMs) : null,
-    cet6Review: await cet6ReviewOffer(db, snapshot, registration.exam_session_id, qualifications, catalogue),
+    cet6Review: await reviewOfferFor(db, registration.passport_id),
     ticketsPrintable: enrolments.some((enrolment) => canPrintAdmissionTicket(enrolment, session, now)),
   };
 }

@@ -16,13 +16,13 @@ import { check, command, refuseWith } from './outcome.js';
 import { currentExamSession, findRosterRecordByIdentity, subjectsByCode, type SessionWithAgreement } from './reference-data.js';
 import {
   candidateQualifications,
-  cet6ReviewOffer,
   findRegistration,
   loadState,
   placeNames,
   registrationView,
   rosterRecordView,
 } from './registration-state.js';
+import { reviewOfferAt, reviewStatusOf } from './review.js';
 import { newId } from './secrets.js';
 
 /** R1: accepted once per passport and session, for the session's current agreement version. */
@@ -71,11 +71,12 @@ export function queryQualification(ctx: ServiceContext, passportId: string, iden
     const provinceCode = provinceOfSchool(record.schoolCode);
     check(checkQualificationQueryWindow(session, now, provinceCode));
     const catalogue = await subjectsByCode(ctx.db);
-    const qualifications = candidateQualifications({ snapshot: record, catalogue }, null);
+    const reviewStatus = await reviewStatusOf(ctx.db, passportId, record);
+    const qualifications = candidateQualifications({ snapshot: record, catalogue, reviewStatus });
     const window = registrationWindowFor(session, provinceCode);
     return {
       rosterRecord: rosterRecordView(record, qualifications, catalogue, await placeNames(ctx.db)),
-      cet6Review: await cet6ReviewOffer(ctx.db, record, session.id, qualifications, catalogue),
+      cet6Review: await reviewOfferAt(ctx.db, passportId, { ...record, rosterRecordId: record.id }),
       saving: { allowed: windowState(window, now) === 'OPEN', opensAt: window.opensAt, closesAt: window.closesAt },
     };
   });

@@ -1,7 +1,7 @@
 // CET6 qualification review (C1–C8): the candidate's one application, the teacher's queue, evidence and decisions, with history and audit.
 import type { Selectable } from 'kysely';
 import type { MaskedReviewApplication, ProofKind, ReviewEventKind } from '../../shared/contracts/http/review.js';
-import type { IdType } from '../../shared/domain/identity.js';
+import type { Identity, IdType } from '../../shared/domain/identity.js';
 import type { ReviewStatus } from '../../shared/domain/review-application.js';
 import type { SubjectCode } from '../../shared/domain/subject.js';
 import {
@@ -60,8 +60,10 @@ async function earlierSubmissions(db: Executor, passportId: string): Promise<num
   return Number(row.count);
 }
 
-/** Where the candidate sits the written exams and what they may take, as C1 judges it. */
-interface CandidatePlace {
+/** Who the candidate is, where they sit the written exams and what they may take, as C1 judges it. */
+export interface CandidatePlace {
+  readonly idType: IdType;
+  readonly idNumber: string;
   readonly rosterRecordId: string | null;
   readonly schoolCode: string;
   readonly campusCode: string;
@@ -156,17 +158,32 @@ async function applicationOfPassport(db: Executor, passportId: string): Promise<
   return db.selectFrom('review_applications').selectAll().where('passport_id', '=', passportId).executeTakeFirst();
 }
 
+export type ReviewOffer = { offered: boolean; application: MaskedReviewApplication | null };
+
 /** C1 and the candidate's read-back: whether the action is offered, and the masked application if there is one. */
-export async function reviewOfferFor(db: Executor, passportId: string): Promise<{ offered: boolean; application: MaskedReviewApplication | null }> {
-  const [place, application] = await Promise.all([candidatePlace(db, passportId), applicationOfPassport(db, passportId)]);
-  const offered = place !== null && checkCet6ReviewOffered(await situationOf(db, place)) === null;
-  return { offered, application: application === undefined ? null : maskedView(application) };
+export async function reviewOfferFor(db: Executor, passportId: string): Promise<ReviewOffer> {
+  return reviewOfferAt(db, passportId, await candidatePlace(db, passportId));
 }
 
-/** The status of the passport's application, or null without one: what qualificationsAfterReview (C3/C4) takes. */
-export async function reviewStatusOf(db: Executor, passportId: string): Promise<ReviewStatus | null> {
-  const application = await db.selectFrom('review_applications').select('status').where('passport_id', '=', passportId).executeTakeFirst();
-  return application?.status ?? null;
+/**
+ * C1 for one roster record the passport is looking at (the qualification query may be for somebody
+ * else before the window opens): the passport's application is shown only when it concerns that record.
+ */
+export async function reviewOfferAt(db: Executor, passportId: string, place: CandidatePlace | null): Promise<ReviewOffer> {
+  const application = await applicationOfPassport(db, passportId);
+  const offered = place !== null && checkCet6ReviewOffered(await situationOf(db, place)) === null;
+  const concernsPlace = application !== undefined && place !== null && application.id_type === place.idType && application.id_number === place.idNumber;
+  return { offered, application: concernsPlace ? maskedView(application) : null };
+}
+
+/**
+ * The status of the passport's application for this candidate, or null without one: what
+ * qualificationsAfterReview (C3/C4) takes. An application only ever concerns the passport's own identity.
+ */
+export async function reviewStatusOf(db: Executor, passportId: string, candidate?: Pick<Identity, 'idType' | 'idNumber'>): Promise<ReviewStatus | null> {
+  let query = db.selectFrom('review_applications').select('status').where('passport_id', '=', passportId);
+  if (candidate !== undefined) query = query.where('id_type', '=', candidate.idType).where('id_number', '=', candidate.idNumber);
+  return (await query.executeTakeFirst())?.status ?? null;
 }
 
 /** C3/C4 for the enrolment rules: the roster's qualification subjects plus English CET6 once a review is approved. */

@@ -32,6 +32,21 @@ describe('R5 written subjects', () => {
     expect((await written(candidate, offeringId('993010', '2'))).body.error.code).toBe('SUBJECT_NOT_QUALIFIED');
   });
 
+  it('R5 C3 opens English CET6 written once the candidate’s own CET6 review is approved', async () => {
+    const candidate = await readyCandidate(server, { roster: { qualificationSubjectCodes: ['1', 'F'] } });
+    const cet6 = offeringId('993010', '2');
+    expect((await written(candidate, cet6)).body.error.code).toBe('SUBJECT_NOT_QUALIFIED');
+    const ticketNumber = '993010241100101';
+    await server.db.insertInto('cet4_scores').values({ ticket_number: ticketNumber, id_number: candidate.identity.idNumber, name: candidate.identity.name, score: 520, exam_year: 2024 }).execute();
+    const review = await candidate.client.post('/api/review', { ...candidate.identity, ticketNumber, confirmed: true });
+    expect(review.body.status).toBe('AUTO_APPROVED');
+    const enrolled = await written(candidate, cet6);
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body.enrolments.map((enrolment: { subject: { code: string } }) => enrolment.subject.code)).toContain('2');
+    const page = await candidate.client.get('/api/registration');
+    expect(page.body.registration.cet6Review.application).toMatchObject({ status: 'AUTO_APPROVED' });
+  });
+
   it('R5 refuses English CET4 with Japanese CET4 in one selection, and takes neither seat (all or nothing)', async () => {
     const candidate = await readyCandidate(server, { roster: { qualificationSubjectCodes: ['1', '3', '4', 'F'] } });
     const before = await remaining(offeringId('993010', '1'));
