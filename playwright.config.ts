@@ -7,9 +7,9 @@ const server = `http://127.0.0.1:${E2E.serverPort}`;
 const reuse = process.env['E2E_REUSE'] === '1';
 
 /** The browser host as `npm run dev:web` starts it, with a data folder of its own so no device state leaks between runs. */
-function browserHost(port: number, dataDir: string, extraFlags: string): string {
+function browserHost(port: number, dataDir: string, extraFlags: string, windows = 'kiosk'): string {
   return (
-    `rm -rf ${dataDir} && node --import tsx src-main/browser-host/main.ts --windows=kiosk ` +
+    `rm -rf ${dataDir} && node --import tsx src-main/browser-host/main.ts --windows=${windows} ` +
     `--server-url=${server} --port=${port} --data-dir=${dataDir} ${extraFlags}`
   );
 }
@@ -64,6 +64,13 @@ export default defineConfig({
       // K2 with the shortest policy the host accepts, for the idle-wipe test only.
       command: browserHost(E2E.idleHostPort, E2E.idleHostDataDir, `--idle-timeout=${E2E.idleTimeoutSeconds} --idle-warning=${E2E.idleWarningSeconds}`),
       url: `http://127.0.0.1:${E2E.idleHostPort}/index.html`,
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+    },
+    {
+      // The staff window (teacher workstation, K4) on a host of its own, as the workstation runs it.
+      command: browserHost(E2E.staffHostPort, E2E.staffHostDataDir, '', 'staff'),
+      url: `http://127.0.0.1:${E2E.staffHostPort}/index.html`,
       reuseExistingServer: reuse,
       timeout: 60_000,
     },

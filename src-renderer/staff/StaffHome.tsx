@@ -1,21 +1,82 @@
-// The staff window's first screen (teacher workstation).
-import { Layout, Typography } from 'antd';
+// The staff window (teacher workstation, K4): login, then the header with school and logout, and one tab per task.
+import { Button, ConfigProvider, Layout, Space, Spin, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { resetStaffStores, useStaffSession } from '../stores/staff-session.js';
+import { DeviceCodes } from './devices/DeviceCodes.js';
+import { GroupPayment } from './group-payment/GroupPayment.js';
+import { ImportScreen } from './imports/ImportScreen.js';
+import { StaffLogin } from './login/StaffLogin.js';
+import { CampusOverview } from './overview/CampusOverview.js';
+import { ReviewQueue } from './reviews/ReviewQueue.js';
+import { startStaffSession } from './shell/load-schools.js';
+import { staffCall } from './shell/staff-api.js';
+import { TeacherOnly } from './shell/TeacherOnly.js';
 
 export function StaffHome() {
   const { t } = useTranslation();
+  const session = useStaffSession((state) => state.session);
+  const schools = useStaffSession((state) => state.schools);
+  const [checking, setChecking] = useState(true);
+  const [tab, setTab] = useState('reviews');
+
+  // A reload keeps the session cookie in the host: pick the session up again instead of asking to log in.
+  useEffect(() => {
+    void staffCall('getSession', {}).then(async (result) => {
+      const found = result.ok ? result.value.session : null;
+      if (found !== null && found.role !== 'candidate') await startStaffSession(found);
+      setChecking(false);
+    });
+  }, []);
+
+  const logout = async () => {
+    await staffCall('logout', {});
+    resetStaffStores();
+  };
+
+  const school = session?.schoolCode === null ? t('staff.header.allSchools') : schools.map((s) => `(${s.code})${s.name}`).join('、');
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: 'transparent', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
-          {t('app.staffTitle')}
-        </Typography.Title>
-        <LanguageSwitch />
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <Typography.Paragraph>{t('staff.welcome')}</Typography.Paragraph>
-      </Layout.Content>
-    </Layout>
+    // No motion at a desk where a teacher works through a queue: every screen settles at once; placeholders
+    // ('-请选择-') and hovered buttons darkened to pass contrast like the rest of the app's text.
+    <ConfigProvider theme={{ token: { motion: false, colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)', colorPrimaryHover: '#003eb3' } }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: 'auto', padding: '12px 24px', flexWrap: 'wrap', gap: 12 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
+            {t('app.staffTitle')}
+          </Typography.Title>
+          <Space wrap>
+            {session !== null && (
+              <Typography.Text data-testid="staff-identity">
+                {t('staff.header.who', { name: session.displayName, role: t(`staff.role.${session.role}`), school })}
+              </Typography.Text>
+            )}
+            <LanguageSwitch />
+            {session !== null && <Button onClick={() => void logout()}>{t('app.logout')}</Button>}
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: '0 24px 24px' }}>
+          {checking ? (
+            <Spin size="large" style={{ display: 'block', margin: 48 }} />
+          ) : session === null ? (
+            <StaffLogin />
+          ) : (
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              destroyOnHidden
+              size="large"
+              items={[
+                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue />}</TeacherOnly> },
+                { key: 'overview', label: t('staff.nav.overview'), children: <CampusOverview /> },
+                { key: 'groupPayment', label: t('staff.nav.groupPayment'), children: <TeacherOnly session={session}>{() => <GroupPayment />}</TeacherOnly> },
+                { key: 'imports', label: t('staff.nav.imports'), children: <ImportScreen session={session} /> },
+                { key: 'devices', label: t('staff.nav.devices'), children: <DeviceCodes /> },
+              ]}
+            />
+          )}
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
   );
 }

@@ -1,5 +1,6 @@
 // English strings of the renderer's own screens; the shape is checked against zh-CN.
 import type { ui as zh } from '../zh-CN/ui.js';
+import { staff } from './staff.js';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -338,7 +339,5 @@ export const ui: Shape<typeof zh> = {
     lead: 'To protect your data, you will be logged out and everything of yours cleared from this kiosk in {{seconds}} s.',
     stay: 'Continue',
   },
-  staff: {
-    welcome: 'Please log in with your school staff account',
-  },
+  staff,
 };

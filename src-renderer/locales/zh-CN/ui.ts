@@ -1,4 +1,6 @@
 // zh-CN strings of the renderer's own screens (error messages come from shared/locales).
+import { staff } from './staff.js';
+
 export const ui = {
   app: {
     title: '全国大学英语四、六级考试（CET）报名',
@@ -334,7 +336,5 @@ export const ui = {
     lead: '为保护您的个人信息，{{seconds}}秒后将自动退出并清除本机上的全部报名信息。',
     stay: '继续操作',
   },
-  staff: {
-    welcome: '请使用学校负责老师账号登录',
-  },
+  staff,
 } as const;

@@ -9,7 +9,11 @@ export const E2E = {
   idleHostDataDir: 'test-results/e2e-idle-host-data',
   idleTimeoutSeconds: 30,
   idleWarningSeconds: 5,
+  /** The staff window's host (teacher workstation, K4). */
+  staffHostPort: 5176,
+  staffHostDataDir: 'test-results/e2e-staff-host-data',
 } as const;
 
 export const SERVER_URL = `http://127.0.0.1:${E2E.serverPort}`;
 export const IDLE_HOST_URL = `http://127.0.0.1:${E2E.idleHostPort}`;
+export const STAFF_HOST_URL = `http://127.0.0.1:${E2E.staffHostPort}`;
