@@ -22,9 +22,15 @@ export function pgliteDirOf(dataDir: string): string {
   return resolve(join(dataDir, 'pglite'));
 }
 
-export function openDatabase(location: DatabaseLocation): Db {
+/**
+ * `onIdleClientError` hears of a pooled connection that dropped while idle (PostgreSQL restarted, an
+ * administrator terminated it). The pool discards that client and opens a new one when next needed;
+ * without a listener, Node would treat the event as an uncaught error and end the whole process.
+ */
+export function openDatabase(location: DatabaseLocation, onIdleClientError: (error: Error) => void = () => {}): Db {
   if (location.databaseUrl !== null) {
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
+    pool.on('error', onIdleClientError);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dir = location.pgliteDir;
