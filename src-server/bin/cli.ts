@@ -48,7 +48,8 @@ const commandLine = z.discriminatedUnion('command', [
 ]);
 type CommandLine = z.infer<typeof commandLine>;
 
-function parseCommandLine(argv: readonly string[]): CommandLine {
+/** The command to run, or null when the operator asked for help (`--help`, `-h`, `help`). */
+function parseCommandLine(argv: readonly string[]): CommandLine | null {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -64,9 +65,12 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
       seats: { type: 'string' },
       file: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  const parsed = commandLine.safeParse({ command: positionals[0], ...values });
+  const { help, ...options } = values;
+  if (help === true || positionals[0] === 'help') return null;
+  const parsed = commandLine.safeParse({ command: positionals[0], ...options });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'command'}: ${issue.message}`).join('\n');
     throw new Error(`${problems}\n${USAGE}`);
@@ -151,6 +155,10 @@ async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
 
 async function main(): Promise<void> {
   const args = parseCommandLine(process.argv.slice(2));
+  if (args === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const config = loadConfig(process.env);
   const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null });
   try {

@@ -63,6 +63,13 @@ afterAll(async () => {
 });
 
 describe('CET4 score import from the CLI', () => {
+  it('lists its commands on --help, and refuses an unknown one with the list', async () => {
+    const help = await cli('--help');
+    expect(help).toMatchObject({ code: 0 });
+    expect(help.stdout).toContain('import-cet4 --file x.csv [--dry-run]');
+    expect((await cli('nonsense')).code).toBe(1);
+  }, 120_000);
+
   it('C2 refuses a file with bad rows: each with its line and reason, exit code 2, nothing written', async () => {
     const before = await cet4Rows();
     const file = await csv('bad.csv', [HEADER, row(1), row(2, 'abc'), row(1)]);
