@@ -99,3 +99,21 @@ export async function explainPassportConflict(db: Executor, error: unknown, data
   const [code, field] = PASSPORT_UNIQUE_INDEXES[constraint as PassportIndex];
   return refuseWith(code, { field });
 }
+
+/** The passport row of a checked form: the one insert online registration and an offline-captured one share. */
+export async function insertPassport(trx: Executor, passportId: string, data: PassportData, passwordHash: string, now: Date): Promise<void> {
+  await trx
+    .insertInto('passports')
+    .values({
+      id: passportId,
+      email: data.email,
+      mobile: data.mobile,
+      password_hash: passwordHash,
+      id_type: data.idType,
+      id_number: data.idNumber,
+      name: data.name,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}

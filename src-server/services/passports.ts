@@ -15,6 +15,7 @@ import {
   canonicalMobile,
   canonicalPassportForm,
   explainPassportConflict,
+  insertPassport,
   refuseIfHeldElsewhere,
   type IdentityData,
   type PassportData,
@@ -82,20 +83,7 @@ export function registerPassport(ctx: ServiceContext, input: PassportFormInput &
     const passportId = newPassportId();
     try {
       const registeredAt = await withSmsCode(ctx, { purpose: 'register', mobile: data.mobile, code: input.smsCode }, async (trx, now) => {
-        await trx
-          .insertInto('passports')
-          .values({
-            id: passportId,
-            email: data.email,
-            mobile: data.mobile,
-            password_hash: passwordHash,
-            id_type: data.idType,
-            id_number: data.idNumber,
-            name: data.name,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await insertPassport(trx, passportId, data, passwordHash, now);
         return now;
       });
       const { email, mobile, idType, idNumber, name } = data;

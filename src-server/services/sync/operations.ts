@@ -12,7 +12,7 @@ import { operationPayloads, type OperationKind, type PassportRegisterPayload } f
 import type { Result } from '../../../shared/errors/domain-error.js';
 import type { ServiceContext } from '../context.js';
 import { command } from '../outcome.js';
-import { canonicalPassportForm, explainPassportConflict, refuseIfHeldElsewhere } from '../passport-form.js';
+import { canonicalPassportForm, explainPassportConflict, insertPassport, refuseIfHeldElsewhere } from '../passport-form.js';
 import { hashPassword } from '../passwords.js';
 import { newPassportId } from '../secrets.js';
 
@@ -47,20 +47,7 @@ function registerPassportOffline(ctx: ServiceContext, origin: OperationOrigin, p
     const now = ctx.clock.now();
     try {
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('passports')
-          .values({
-            id: passportId,
-            email: data.email,
-            mobile: data.mobile,
-            password_hash: passwordHash,
-            id_type: data.idType,
-            id_number: data.idNumber,
-            name: data.name,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await insertPassport(trx, passportId, data, passwordHash, now);
         await trx
           .insertInto('provisional_passports')
           .values({ passport_id: passportId, device_id: origin.device.deviceId, seq: origin.seq, captured_at: origin.capturedAt, mobile_verified_at: null })
