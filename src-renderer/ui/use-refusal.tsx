@@ -12,9 +12,12 @@ export function useRefusal(form?: FormInstance, fieldNames: readonly string[] = 
 } {
   const locale = useLocale();
   const [general, setGeneral] = useState<IpcError | null>(null);
+  // Callers pass a fresh array each render; keyed by its content, `show` stays the same function, so
+  // screens that load in an effect depending on it load once instead of on every render.
+  const fieldKey = fieldNames.join('\n');
   const show = useCallback(
     (error: IpcError) => {
-      if (form && error.field !== undefined && fieldNames.includes(error.field)) {
+      if (form && error.field !== undefined && fieldKey.split('\n').includes(error.field)) {
         setGeneral(null);
         form.setFields([{ name: error.field, errors: [refusalMessage(error, locale)] }]);
         form.scrollToField(error.field);
@@ -22,7 +25,7 @@ export function useRefusal(form?: FormInstance, fieldNames: readonly string[] = 
         setGeneral(error);
       }
     },
-    [form, fieldNames, locale],
+    [form, fieldKey, locale],
   );
   const clear = useCallback(() => setGeneral(null), []);
   const alert = general === null ? null : <Alert type="error" showIcon role="alert" title={refusalMessage(general, locale)} style={{ marginBottom: 16 }} />;

@@ -10,7 +10,8 @@ import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { ReviewForm } from './ReviewForm.js';
 
-const STATUS_COLOURS = { AUTO_APPROVED: 'success', APPROVED: 'success', PENDING: 'processing', REJECTED: 'error' } as const;
+// Dark fills under white text: antd's light preset tags fall below the contrast a status needs (axe color-contrast).
+const STATUS_COLOURS = { AUTO_APPROVED: '#237804', APPROVED: '#237804', PENDING: '#0050b3', REJECTED: '#a8071a' } as const;
 
 export function ReviewScreen({ returnTo }: { returnTo: 'qualificationConfirm' | 'registration' }) {
   const { t } = useTranslation();
@@ -78,7 +79,7 @@ export function ReviewScreen({ returnTo }: { returnTo: 'qualificationConfirm' | 
         <Descriptions.Item label={t('fields.idNumber')}>{application.idNumber}</Descriptions.Item>
         <Descriptions.Item label={t('fields.ticketNumber')}>{application.ticketNumber}</Descriptions.Item>
         <Descriptions.Item label={t('review.status')}>
-          <Tag color={STATUS_COLOURS[application.status]} data-testid="review-status">
+          <Tag variant="solid" color={STATUS_COLOURS[application.status]} data-testid="review-status">
             {t(`review.statusName.${application.status}`)}
           </Tag>
         </Descriptions.Item>

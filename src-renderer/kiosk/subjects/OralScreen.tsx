@@ -64,18 +64,23 @@ export function OralScreen() {
       {campuses !== null && campuses.campuses.length === 0 && <Alert type="warning" showIcon title={t('subjects.noCampus')} style={{ marginBottom: 16 }} />}
       {campuses !== null && campuses.fixed && <Alert type="info" showIcon title={t('subjects.fixedCampus')} style={{ marginBottom: 16 }} />}
       {campuses !== null && !campuses.fixed && campuses.campuses.length > 0 && (
-        <label style={{ display: 'block', marginBottom: 16 }}>
-          <Typography.Text strong style={{ marginRight: 12 }}>
-            {t('subjects.campusLabel')}
-          </Typography.Text>
+        <div style={{ marginBottom: 16 }}>
+          {/* Tied by id: a label wrapping the Select would also read the chosen campus into the field's name. */}
+          <label htmlFor="oral-campus">
+            <Typography.Text strong style={{ marginRight: 12 }}>
+              {t('subjects.campusLabel')}
+            </Typography.Text>
+          </label>
           <Select
+            id="oral-campus"
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ minWidth: 420 }}
             placeholder={t('subjects.chooseCampus')}
             value={campusCode ?? undefined}
             onChange={(value: string) => setCampusCode(value)}
             options={campuses.campuses.map((entry) => ({ value: entry.campus.code, label: `${codeName(entry.school)} — ${codeName(entry.campus)}` }))}
           />
-        </label>
+        </div>
       )}
       {choices !== null && (
         <>
