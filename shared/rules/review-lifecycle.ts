@@ -2,13 +2,11 @@
 import type { ReviewStatus } from '../domain/review-application.js';
 import { refuse, type DomainError } from '../errors/domain-error.js';
 
-export type ReviewChange = 'EDIT' | 'DELETE';
-
 /**
  * Pending (未复核) waits for a teacher and is frozen; approved, by the system or a teacher, is
- * final; only a rejected application may be edited and resubmitted, or deleted.
+ * final; only a rejected application may be edited and resubmitted, or deleted (one rule for both).
  */
-export function checkReviewChange(status: ReviewStatus, change: ReviewChange): DomainError | null {
+export function checkReviewChange(status: ReviewStatus): DomainError | null {
   switch (status) {
     case 'PENDING':
       return refuse('REVIEW_PENDING_LOCKED');
@@ -21,11 +19,11 @@ export function checkReviewChange(status: ReviewStatus, change: ReviewChange): D
 }
 
 export function canEditReview(status: ReviewStatus): boolean {
-  return checkReviewChange(status, 'EDIT') === null;
+  return checkReviewChange(status) === null;
 }
 
 export function canDeleteReview(status: ReviewStatus): boolean {
-  return checkReviewChange(status, 'DELETE') === null;
+  return checkReviewChange(status) === null;
 }
 
 /**
@@ -33,7 +31,7 @@ export function canDeleteReview(status: ReviewStatus): boolean {
  * rejected resubmits it (the seed's 修改信息重新提交); any other status refuses a submission.
  */
 export function checkReviewSubmission(existing: ReviewStatus | null): DomainError | null {
-  return existing === null ? null : checkReviewChange(existing, 'EDIT');
+  return existing === null ? null : checkReviewChange(existing);
 }
 
 export function canSubmitReview(existing: ReviewStatus | null): boolean {

@@ -1,5 +1,5 @@
 // The API forwarder: a window names a shared-contract endpoint, main calls the server with the device's credential and the window's session.
-import type { Audience, Endpoint } from '../../shared/contracts/http/endpoint.js';
+import type { Audience } from '../../shared/contracts/http/endpoint.js';
 import type { IpcResult, WindowKind } from '../../shared/contracts/ipc.js';
 import { callEndpoint, type CallOutcome, type ServerConnection } from './http-client.js';
 import { failure, success } from './ipc-result.js';

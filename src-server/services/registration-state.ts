@@ -9,7 +9,6 @@ import type { Subject, SubjectCode } from '../../shared/domain/subject.js';
 import {
   canCancelEnrolment,
   canPrintAdmissionTicket,
-  isCet6ReviewOffered,
   maskIdNumber,
   maskName,
   qualificationsAfterReview,

@@ -285,7 +285,7 @@ export function deleteReview(ctx: ServiceContext, actor: CandidateActor) {
       await lockKey(trx, passportLock(actor.passportId));
       const existing = await trx.selectFrom('review_applications').selectAll().where('passport_id', '=', actor.passportId).forUpdate().executeTakeFirst();
       if (existing === undefined) return refuseWith('REVIEW_NOT_FOUND');
-      check(checkReviewChange(existing.status, 'DELETE'));
+      check(checkReviewChange(existing.status));
       await trx.deleteFrom('review_applications').where('id', '=', existing.id).execute();
       await recordEvent(trx, existing, 'DELETED', candidateOf(actor), null, ctx.clock.now());
       return { deleted: true as const };
