@@ -5,12 +5,13 @@ import { checkPassword, checkPasswordConfirmation } from '../../../shared/rules/
 import { dependentRuleOf, ruleOf } from '../../ui/rule-validators.js';
 import { useLocale } from '../../ui/use-locale.js';
 
-export function NewPasswordFields() {
+/** `label` names the first field: 新密码 when resetting, 密码 when registering. */
+export function NewPasswordFields({ label = 'fields.newPassword' }: { label?: 'fields.newPassword' | 'fields.password' }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
     <>
-      <Form.Item name="password" label={t('fields.newPassword')} rules={[ruleOf(checkPassword, locale)]} required>
+      <Form.Item name="password" label={t(label)} rules={[ruleOf(checkPassword, locale)]} required>
         <Input.Password maxLength={64} autoComplete="new-password" />
       </Form.Item>
       <Form.Item

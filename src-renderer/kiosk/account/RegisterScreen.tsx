@@ -4,16 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassportForm } from '../../../shared/contracts/http/account-fields.js';
 import { checkEmail, checkMobile, normalizeEmail, normalizeMobile } from '../../../shared/rules/contact.js';
-import { checkPassword, checkPasswordConfirmation } from '../../../shared/rules/password.js';
 import { useCandidateStore } from '../../stores/candidate-store.js';
 import { go } from '../../stores/flow-store.js';
-import { dependentRuleOf, ruleOf } from '../../ui/rule-validators.js';
+import { ruleOf } from '../../ui/rule-validators.js';
 import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { AgreementLinks } from './AgreementLinks.js';
 import { IdentityFields } from './IdentityFields.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 import { SmsCodeButton } from './SmsCodeButton.js';
 
 const FIELDS = ['email', 'mobile', 'password', 'passwordConfirmation', 'idType', 'idNumber', 'name', 'smsCode', 'agreementAccepted'];
@@ -57,19 +57,7 @@ export function RegisterScreen() {
         <Form.Item name="mobile" label={t('fields.mobile')} extra={t('register.contactHint')} rules={[ruleOf((value) => checkMobile(normalizeMobile(value)), locale)]} required>
           <Input inputMode="numeric" maxLength={20} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="password" label={t('fields.password')} rules={[ruleOf(checkPassword, locale)]} required>
-          <Input.Password maxLength={64} autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirmation"
-          label={t('fields.passwordConfirmation')}
-          extra={t('register.passwordHint')}
-          dependencies={['password']}
-          rules={[dependentRuleOf((value, get) => checkPasswordConfirmation(get('password'), value), locale)]}
-          required
-        >
-          <Input.Password maxLength={64} autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label="fields.password" />
         <Divider titlePlacement="start">{t('register.personal')}</Divider>
         <IdentityFields />
         <Form.Item label={t('fields.smsCode')} required>

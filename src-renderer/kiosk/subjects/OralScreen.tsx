@@ -1,5 +1,5 @@
 // 口试科目报考 (R6): the campus (fixed when the written campus forbids others), its notice, and subjects with capacity colours; full ones cannot be ticked.
-import { Alert, Button, Select, Space, Typography, message } from 'antd';
+import { Alert, Button, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/contracts/http/endpoint.js';
@@ -10,6 +10,7 @@ import { codeName } from '../../ui/format.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from './ChoiceTable.js';
+import { useSubjectSelection } from './use-subject-selection.js';
 
 type Campuses = ResponseOf<KioskEndpoints['listOralCampuses']>;
 type Choices = ResponseOf<KioskEndpoints['listOralChoices']>;
@@ -19,9 +20,8 @@ export function OralScreen() {
   const [campuses, setCampuses] = useState<Campuses | null>(null);
   const [campusCode, setCampusCode] = useState<string | null>(null);
   const [choices, setChoices] = useState<Choices | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
+  const { selected, busy, toggle, submit, clear } = useSubjectSelection('enrolOral', refusal);
 
   useEffect(() => {
     void call('listOralCampuses', {}).then((result) => {
@@ -35,26 +35,9 @@ export function OralScreen() {
   useEffect(() => {
     if (campusCode === null) return;
     setChoices(null);
-    setSelected(new Set());
+    clear();
     void call('listOralChoices', { campusCode }).then((result) => (result.ok ? setChoices(result.value) : refusal.show(result.error)));
   }, [campusCode, refusal.show]);
-
-  const toggle = (offeringId: string, checked: boolean) => {
-    const next = new Set(selected);
-    if (checked) next.add(offeringId);
-    else next.delete(offeringId);
-    setSelected(next);
-  };
-
-  const submit = async () => {
-    refusal.clear();
-    setBusy(true);
-    const result = await call('enrolOral', { offeringIds: [...selected] });
-    setBusy(false);
-    if (!result.ok) return refusal.show(result.error);
-    void message.success(t('subjects.saved'));
-    go({ name: 'registration' });
-  };
 
   const reason = selected.size === 0 ? t('subjects.selectFirst') : null;
   return (

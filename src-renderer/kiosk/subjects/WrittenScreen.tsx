@@ -1,17 +1,18 @@
 // 笔试科目报考 (R5): 英语笔试 and 小语种笔试 tables; the shared rule flags two subjects of one level as soon as both are ticked.
-import { Alert, Button, Space, Typography, message } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferingChoice } from '../../../shared/contracts/http/enrolment.js';
 import { checkWrittenSelection } from '../../../shared/rules/written-enrolment.js';
 import { useCandidateStore } from '../../stores/candidate-store.js';
-import { go } from '../../stores/flow-store.js';
 import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
+import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from './ChoiceTable.js';
+import { useSubjectSelection } from './use-subject-selection.js';
 import { offeringOf } from './wire-to-domain.js';
 
 export function WrittenScreen() {
@@ -19,9 +20,8 @@ export function WrittenScreen() {
   const locale = useLocale();
   const registration = useCandidateStore((state) => state.registration);
   const [choices, setChoices] = useState<readonly OfferingChoice[] | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
+  const { selected, busy, toggle, submit } = useSubjectSelection('enrolWritten', refusal);
 
   useEffect(() => {
     void call('listWrittenChoices', {}).then((result) => (result.ok ? setChoices(result.value.choices) : refusal.show(result.error)));
@@ -36,23 +36,6 @@ export function WrittenScreen() {
       now: new Date(),
     });
   }, [choices, registration, selected]);
-
-  const toggle = (offeringId: string, checked: boolean) => {
-    const next = new Set(selected);
-    if (checked) next.add(offeringId);
-    else next.delete(offeringId);
-    setSelected(next);
-  };
-
-  const submit = async () => {
-    refusal.clear();
-    setBusy(true);
-    const result = await call('enrolWritten', { offeringIds: [...selected] });
-    setBusy(false);
-    if (!result.ok) return refusal.show(result.error);
-    void message.success(t('subjects.saved'));
-    go({ name: 'registration' });
-  };
 
   const reason = selected.size === 0 ? t('subjects.selectFirst') : selectionError === null ? null : refusalMessage(selectionError, locale);
   const english = (choices ?? []).filter((choice) => choice.subject.language === 'english');
