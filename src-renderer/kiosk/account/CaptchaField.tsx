@@ -1,7 +1,7 @@
 // The 验证码 row: the typed answer, the picture and 换一张.
 import { Button, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Captcha } from './use-captcha.js';
+import type { Captcha } from '../../ui/use-image-captcha.js';
 
 export function CaptchaField({ captcha }: { captcha: Captcha }) {
   const { t } = useTranslation();
