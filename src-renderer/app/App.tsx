@@ -8,19 +8,23 @@ import { StaffHome } from '../staff/StaffHome.js';
 import type { WindowKind } from './window-kind.js';
 
 // Large touch targets on the kiosk (SPEC K6): one control height for every antd input and button.
-// antd's default blue, red, green, orange and its pale secondary text fall below WCAG AA contrast
-// (4.5:1) as text; a shared kiosk is read by everyone, so all are darkened.
+// antd's default blue (also as hovered and pressed text), red, green, orange, its pale secondary
+// text and its placeholder grey fall below WCAG AA contrast (4.5:1) as text; a shared kiosk is read
+// by everyone, so all are darkened, in both windows.
 const theme = {
   token: {
     controlHeight: 44,
     fontSize: 16,
     colorPrimary: '#0958d9',
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
     colorLink: '#0958d9',
     colorError: '#cf1322',
     colorSuccess: '#237804',
     colorWarning: '#ad6800',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
   },
 };
 

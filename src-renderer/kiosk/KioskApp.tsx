@@ -1,5 +1,5 @@
 // The kiosk window: header, the K1 progress steps on every screen, the current screen, and the K2 idle guard.
-import { ConfigProvider, Layout } from 'antd';
+import { Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { ProgressBar } from '../app/ProgressBar.js';
 import { IdleGuard } from '../privacy/IdleGuard.js';
@@ -76,19 +76,16 @@ export function KioskApp() {
   const registration = useCandidateStore((state) => state.registration);
   useExamSession();
   return (
-    // antd's default placeholder grey (25 % black) fails axe's contrast check on an empty -请选择- field.
-    <ConfigProvider theme={{ token: { colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)' } }}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <KioskHeader />
-        {/* antd's Content is the page's one <main> landmark; the screen sits in it without a second one. */}
-        <Layout.Content style={{ padding: 24 }}>
-          <nav className="no-print" style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
-            <ProgressBar current={screenStep(screen.name, registration)} />
-          </nav>
-          <div>{screenView(screen)}</div>
-        </Layout.Content>
-        <IdleGuard />
-      </Layout>
-    </ConfigProvider>
+    <Layout style={{ minHeight: '100vh' }}>
+      <KioskHeader />
+      {/* antd's Content is the page's one <main> landmark; the screen sits in it without a second one. */}
+      <Layout.Content style={{ padding: 24 }}>
+        <nav className="no-print" style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
+          <ProgressBar current={screenStep(screen.name, registration)} />
+        </nav>
+        <div>{screenView(screen)}</div>
+      </Layout.Content>
+      <IdleGuard />
+    </Layout>
   );
 }

@@ -37,9 +37,8 @@ export function StaffHome() {
 
   const school = session?.schoolCode === null ? t('staff.header.allSchools') : schools.map((s) => `(${s.code})${s.name}`).join('、');
   return (
-    // No motion at a desk where a teacher works through a queue: every screen settles at once; placeholders
-    // ('-请选择-') and hovered buttons darkened to pass contrast like the rest of the app's text.
-    <ConfigProvider theme={{ token: { motion: false, colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)', colorPrimaryHover: '#003eb3' } }}>
+    // No motion at a desk where a teacher works through a queue: every screen settles at once.
+    <ConfigProvider theme={{ token: { motion: false } }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: 'auto', padding: '12px 24px', flexWrap: 'wrap', gap: 12 }}>
           <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
