@@ -2,7 +2,6 @@
 // online while it answers, offline when it stops, online again when it is back; real contract round trips through the forwarder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,29 +10,13 @@ import { forwardedEndpoints } from '../../src-main/core/endpoint-registry.js';
 import { createApiForwarder } from '../../src-main/core/forwarder.js';
 import { SessionCookies } from '../../src-main/core/session-cookies.js';
 import { systemTimers } from '../../src-main/core/timers.js';
+import { freePort, waitFor } from '../support/processes.js';
 
 const root = resolve(import.meta.dirname, '../..');
 let dataDir: string;
 let port: number;
 let serverUrl: string;
 let child: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise((done) => probe.close(done));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 async function healthAnswers(): Promise<boolean> {
   try {

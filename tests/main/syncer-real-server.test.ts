@@ -2,7 +2,6 @@
 // enrolment with a CLI-issued code, pushes with per-operation results, re-sends, a SIGKILLed and restarted server, gaps, cursor pulls.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +14,8 @@ import type { ServerConnection } from '../../src-main/core/http-client.js';
 import { MemorySecretStore } from '../../src-main/core/secret-store.js';
 import { Syncer } from '../../src-main/core/syncer.js';
 import { systemTimers } from '../../src-main/core/timers.js';
-import { newCandidate, type TestCandidate } from '../support/candidates.js';
+import { newCandidate, passportRegisterPayload, type TestCandidate } from '../support/candidates.js';
+import { freePort, waitFor } from '../support/processes.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const clock = { now: () => new Date() };
@@ -32,23 +32,6 @@ const logged: string[] = [];
 
 function serverEnv(): NodeJS.ProcessEnv {
   return { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'silent' };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise((done) => probe.close(done));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
 }
 
 async function healthAnswers(): Promise<boolean> {
@@ -91,16 +74,7 @@ function registerOp(seq: number, candidate: TestCandidate, dependsOn?: number[])
   return {
     seq,
     kind: 'passport.register',
-    payload: {
-      email: candidate.email,
-      mobile: candidate.mobile,
-      password: candidate.password,
-      passwordConfirmation: candidate.password,
-      idType: candidate.idType,
-      idNumber: candidate.idNumber,
-      name: candidate.name,
-      agreementAccepted: true,
-    },
+    payload: passportRegisterPayload(candidate),
     ...(dependsOn === undefined ? {} : { dependsOn }),
     capturedAt: new Date().toISOString(),
   };

@@ -1,7 +1,7 @@
 // K3 over HTTP: an enrolled device pushes numbered operations, applied exactly once, refusals recorded, gaps refused, dependencies cascaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation } from '../../shared/contracts/sync.js';
-import { newCandidate, type TestCandidate } from '../support/candidates.js';
+import { newCandidate, passportRegisterPayload, type TestCandidate } from '../support/candidates.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { enrolDevice, type Device } from './sync-support.js';
 
@@ -16,17 +16,7 @@ function registerOp(seq: number, candidate: TestCandidate, extra: Partial<Operat
   return {
     seq,
     kind: 'passport.register',
-    payload: {
-      email: candidate.email,
-      mobile: candidate.mobile,
-      password: candidate.password,
-      passwordConfirmation: candidate.password,
-      idType: candidate.idType,
-      idNumber: candidate.idNumber,
-      name: candidate.name,
-      agreementAccepted: true,
-      ...payload,
-    },
+    payload: { ...passportRegisterPayload(candidate), ...payload },
     capturedAt: new Date().toISOString(),
     ...rest,
   };

@@ -68,3 +68,17 @@ export async function login(client: TestClient, account: string, password: strin
 export async function staffLogin(client: TestClient, username: string, password: string) {
   return client.post('/api/staff/session', { username, password, captcha: await client.captcha() });
 }
+
+/** The payload of an offline-captured passport registration (sync kind 'passport.register') for this candidate. */
+export function passportRegisterPayload(candidate: TestCandidate) {
+  return {
+    email: candidate.email,
+    mobile: candidate.mobile,
+    password: candidate.password,
+    passwordConfirmation: candidate.password,
+    idType: candidate.idType,
+    idNumber: candidate.idNumber,
+    name: candidate.name,
+    agreementAccepted: true,
+  };
+}
