@@ -1,15 +1,15 @@
 // 口试科目报考 (R6): the campus (fixed when the written campus forbids others), its notice, and subjects with capacity colours; full ones cannot be ticked.
-import { Alert, Button, Select, Space, Typography } from 'antd';
+import { Alert, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/contracts/http/endpoint.js';
 import type { KioskEndpoints } from '../../platform/kiosk-api.js';
-import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { codeName } from '../../ui/format.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from './ChoiceTable.js';
+import { SubmitBar } from './SubmitBar.js';
 import { useSubjectSelection } from './use-subject-selection.js';
 
 type Campuses = ResponseOf<KioskEndpoints['listOralCampuses']>;
@@ -80,15 +80,7 @@ export function OralScreen() {
           <ChoiceTable title={`${codeName(choices.school)} — ${codeName(choices.campus)}`} choices={choices.choices} selected={selected} onToggle={toggle} showExamDate />
         </>
       )}
-      <Space wrap>
-        <Button type="primary" size="large" disabled={reason !== null} loading={busy} onClick={() => void submit()}>
-          {t('subjects.submit')}
-        </Button>
-        <Button size="large" onClick={() => go({ name: 'registration' })}>
-          {t('app.back')}
-        </Button>
-        {reason !== null && <Typography.Text type="secondary">{reason}</Typography.Text>}
-      </Space>
+      <SubmitBar reason={reason} busy={busy} onSubmit={() => void submit()} />
     </Page>
   );
 }

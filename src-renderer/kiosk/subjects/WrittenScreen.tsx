@@ -1,5 +1,5 @@
 // 笔试科目报考 (R5): 英语笔试 and 小语种笔试 tables; the shared rule flags two subjects of one level as soon as both are ticked.
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferingChoice } from '../../../shared/contracts/http/enrolment.js';
@@ -7,11 +7,11 @@ import { checkWrittenSelection } from '../../../shared/rules/written-enrolment.j
 import { useCandidateStore } from '../../stores/candidate-store.js';
 import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
-import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from './ChoiceTable.js';
+import { SubmitBar } from './SubmitBar.js';
 import { useSubjectSelection } from './use-subject-selection.js';
 import { offeringOf } from './wire-to-domain.js';
 
@@ -54,15 +54,7 @@ export function WrittenScreen() {
           <ChoiceTable title={t('subjects.other')} choices={other} selected={selected} onToggle={toggle} />
         </>
       )}
-      <Space wrap>
-        <Button type="primary" size="large" disabled={reason !== null} loading={busy} onClick={() => void submit()}>
-          {t('subjects.submit')}
-        </Button>
-        <Button size="large" onClick={() => go({ name: 'registration' })}>
-          {t('app.back')}
-        </Button>
-        {reason !== null && <Typography.Text type="secondary">{reason}</Typography.Text>}
-      </Space>
+      <SubmitBar reason={reason} busy={busy} onSubmit={() => void submit()} />
     </Page>
   );
 }

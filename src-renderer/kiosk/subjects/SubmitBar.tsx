@@ -1,0 +1,19 @@
+// The foot of a subject screen: 提交 (disabled with its reason shown when nothing can be submitted) and 返回.
+import { Button, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { go } from '../../stores/flow-store.js';
+
+export function SubmitBar({ reason, busy, onSubmit }: { reason: string | null; busy: boolean; onSubmit: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap>
+      <Button type="primary" size="large" disabled={reason !== null} loading={busy} onClick={onSubmit}>
+        {t('subjects.submit')}
+      </Button>
+      <Button size="large" onClick={() => go({ name: 'registration' })}>
+        {t('app.back')}
+      </Button>
+      {reason !== null && <Typography.Text type="secondary">{reason}</Typography.Text>}
+    </Space>
+  );
+}
