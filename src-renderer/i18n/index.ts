@@ -2,7 +2,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, catalogues, type Locale } from '../../shared/locales/index.js';
+import { offline as enOffline } from '../locales/en/offline.js';
 import { ui as enUi } from '../locales/en/ui.js';
+import { offline as zhOffline } from '../locales/zh-CN/offline.js';
 import { ui as zhUi } from '../locales/zh-CN/ui.js';
 
 export async function initI18n(locale: Locale = DEFAULT_LOCALE): Promise<typeof i18next> {
@@ -11,8 +13,9 @@ export async function initI18n(locale: Locale = DEFAULT_LOCALE): Promise<typeof 
     fallbackLng: DEFAULT_LOCALE,
     defaultNS: 'ui',
     resources: {
-      'zh-CN': { ui: zhUi, errors: catalogues['zh-CN'].errors },
-      en: { ui: enUi, errors: catalogues.en.errors },
+      // The offline capture's strings (K3) live in a file of their own, under `offline.` like the staff window's under `staff.`.
+      'zh-CN': { ui: { ...zhUi, offline: zhOffline }, errors: catalogues['zh-CN'].errors },
+      en: { ui: { ...enUi, offline: enOffline }, errors: catalogues.en.errors },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
