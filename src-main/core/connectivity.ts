@@ -1,7 +1,7 @@
 // Is the central server reachable? Polls its health endpoint: steadily while it answers, with backoff and full jitter while it does not.
 import { health } from '../../shared/contracts/http/health.js';
 import type { Clock } from '../../shared/domain/clock.js';
-import { fullJitterDelay, type BackoffPolicy } from './backoff.js';
+import { fullJitterDelay, type BackoffPolicy } from '../../shared/domain/backoff.js';
 import type { FetchLike } from './http-client.js';
 import type { Timers } from './timers.js';
 

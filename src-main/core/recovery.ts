@@ -1,6 +1,6 @@
 // When a kiosk renderer crashes or hangs, how long to wait before bringing it back.
 
-import { exponentialDelay } from './backoff.js';
+import { exponentialDelay } from '../../shared/domain/backoff.js';
 
 export interface RecoveryPolicy {
   /** Wait before reloading after a first crash. */

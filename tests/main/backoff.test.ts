@@ -1,6 +1,6 @@
 // Retry timing: capped exponential backoff, full jitter with an injected random source, and the kiosk's crash-reload policy.
 import { describe, expect, it } from 'vitest';
-import { exponentialDelay, fullJitterDelay } from '../../src-main/core/backoff.js';
+import { exponentialDelay, fullJitterDelay } from '../../shared/domain/backoff.js';
 import { recoveryStep, trimCrashHistory, type RecoveryPolicy } from '../../src-main/core/recovery.js';
 
 const policy = { baseMs: 1_000, capMs: 60_000 };

@@ -1,4 +1,4 @@
-// Retry delays: capped exponential backoff, with full jitter where many devices retry against one server.
+// Retry delays: capped exponential backoff, with full jitter where many devices retry against one server. Pure, so the main process (recovery, connectivity) and the renderer's outbox pump share one implementation.
 
 export interface BackoffPolicy {
   /** Delay ceiling of the first retry (attempt 0). */
