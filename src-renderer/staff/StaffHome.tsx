@@ -4,13 +4,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { resetStaffStores, useStaffSession } from '../stores/staff-session.js';
+import { watchSyncStatus } from '../stores/sync-status-store.js';
+import { platformBridge } from '../platform/bridge.js';
 import { DeviceCodes } from './devices/DeviceCodes.js';
 import { GroupPayment } from './group-payment/GroupPayment.js';
 import { ImportScreen } from './imports/ImportScreen.js';
+import { OutboxMonitor } from './outbox/OutboxMonitor.js';
 import { StaffLogin } from './login/StaffLogin.js';
 import { CampusOverview } from './overview/CampusOverview.js';
 import { ReviewQueue } from './reviews/ReviewQueue.js';
 import { startStaffSession } from './shell/load-schools.js';
+import { SyncStatusBar } from './shell/SyncStatusBar.js';
 import { staffCall } from './shell/staff-api.js';
 import { TeacherOnly } from './shell/TeacherOnly.js';
 
@@ -20,6 +24,9 @@ export function StaffHome() {
   const schools = useStaffSession((state) => state.schools);
   const [checking, setChecking] = useState(true);
   const [tab, setTab] = useState('reviews');
+
+  // The header shows the device's sync state whoever is logged in, and before login too.
+  useEffect(() => watchSyncStatus(platformBridge()), []);
 
   // A reload keeps the session cookie in the host: pick the session up again instead of asking to log in.
   useEffect(() => {
@@ -50,6 +57,7 @@ export function StaffHome() {
                 {t('staff.header.who', { name: session.displayName, role: t(`staff.role.${session.role}`), school })}
               </Typography.Text>
             )}
+            <SyncStatusBar />
             <LanguageSwitch />
             {session !== null && <Button onClick={() => void logout()}>{t('app.logout')}</Button>}
           </Space>
@@ -71,6 +79,7 @@ export function StaffHome() {
                 { key: 'groupPayment', label: t('staff.nav.groupPayment'), children: <TeacherOnly session={session}>{() => <GroupPayment />}</TeacherOnly> },
                 { key: 'imports', label: t('staff.nav.imports'), children: <ImportScreen session={session} /> },
                 { key: 'devices', label: t('staff.nav.devices'), children: <DeviceCodes /> },
+                { key: 'outbox', label: t('staff.nav.outbox'), children: <OutboxMonitor /> },
               ]}
             />
           )}

@@ -1,0 +1,30 @@
+// The staff header's sync line: online or offline, operations waiting, last sync, replay progress and a blocked-queue warning.
+import { Progress, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSyncStatusStore } from '../../stores/sync-status-store.js';
+
+export function SyncStatusBar() {
+  const { t } = useTranslation();
+  const status = useSyncStatusStore((state) => state.status);
+  if (status === null) return null;
+  const online = status.connectivity === 'online';
+  return (
+    <Space wrap role="status" aria-live="polite" aria-label={t('staff.sync.label')} data-testid="sync-status" data-connectivity={status.connectivity} data-pending={status.pending} size="small">
+      {/* Dark tag colours: the words must stay readable (WCAG AA) on the tinted background. */}
+      <Tag color={online ? '#237804' : '#a8071a'}>{online ? t('staff.sync.online') : t('staff.sync.offline')}</Tag>
+      {status.pending > 0 && <Tag color="#ad4e00">{t('staff.sync.pending', { count: status.pending })}</Tag>}
+      {status.replay !== null && (
+        <Space size={4}>
+          <Typography.Text>{t('staff.sync.replay', { done: status.replay.done, total: status.replay.total })}</Typography.Text>
+          <Progress size="small" style={{ width: 80 }} percent={status.replay.total === 0 ? 0 : Math.round((100 * status.replay.done) / status.replay.total)} showInfo={false} aria-hidden />
+        </Space>
+      )}
+      <Typography.Text type="secondary">{status.lastSyncAt === null ? t('staff.sync.never') : t('staff.sync.lastSync', { at: new Date(status.lastSyncAt).toLocaleString() })}</Typography.Text>
+      {status.blocked !== null && (
+        <Typography.Text type="danger" strong>
+          {status.blocked.expectedSeq === undefined ? t('staff.sync.blocked') : t('staff.sync.blockedAt', { seq: status.blocked.expectedSeq })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
