@@ -10,19 +10,19 @@ function unescapeHtml(text: string): string {
   return text.replace(/&#(\d+);/g, (_whole, code: string) => String.fromCharCode(Number(code)));
 }
 
-/** Rows newest first, as the page lists them. */
-async function outboxRows(): Promise<OutboxRow[]> {
-  const html = await (await fetch(`${SERVER_URL}/dev/outbox`)).text();
+/** Rows newest first, as the page lists them; `server` is another server than the suite's (a test that starts its own). */
+async function outboxRows(server: string): Promise<OutboxRow[]> {
+  const html = await (await fetch(`${server}/dev/outbox`)).text();
   return [...html.matchAll(/<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td>[^<]*<\/td><td><pre>([\s\S]*?)<\/pre><\/td><\/tr>/g)].map((match) => ({
     recipient: unescapeHtml(match[1] ?? ''),
     body: unescapeHtml((match[2] ?? '').replace(/<a href="[^"]*">([^<]*)<\/a>/g, '$1')),
   }));
 }
 
-async function newest(recipient: string, pattern: RegExp): Promise<string> {
+async function newest(recipient: string, pattern: RegExp, server = SERVER_URL): Promise<string> {
   // The message is stored before the server answers, but poll briefly anyway rather than race.
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    for (const row of await outboxRows()) {
+    for (const row of await outboxRows(server)) {
       const found = row.recipient === recipient ? pattern.exec(row.body)?.[1] : undefined;
       if (found !== undefined) return found;
     }
@@ -31,8 +31,8 @@ async function newest(recipient: string, pattern: RegExp): Promise<string> {
   throw new Error(`nothing matching ${pattern} was sent to ${recipient}`);
 }
 
-export function smsCodeFor(mobile: string): Promise<string> {
-  return newest(mobile, /验证码为(\d{6})/);
+export function smsCodeFor(mobile: string, server = SERVER_URL): Promise<string> {
+  return newest(mobile, /验证码为(\d{6})/, server);
 }
 
 export function resetTokenFor(email: string): Promise<string> {

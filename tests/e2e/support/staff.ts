@@ -40,16 +40,16 @@ export function cet4Csv(candidates: readonly RosterCandidate[], otherIdNumber: (
   return `${['准考证号,证件类型,证件号码,姓名,成绩,考试年份', ...rows].join('\n')}\n`;
 }
 
-export async function staffClient(username: string): Promise<TestClient> {
-  const client = new TestClient(SERVER_URL);
+export async function staffClient(username: string, server = SERVER_URL): Promise<TestClient> {
+  const client = new TestClient(server);
   const { status } = await client.post('/api/staff/session', { username, password: STAFF_PASSWORD, captcha: await client.captcha() });
   expect(status).toBe(200);
   return client;
 }
 
-/** Registers the passport (A3, SMS code from the dev outbox) and logs it in. */
-export async function registeredCandidate(candidate: NewCandidate): Promise<TestClient> {
-  const client = new TestClient(SERVER_URL);
+/** Registers the passport (A3, SMS code from the dev outbox) and logs it in; `server` when the test runs a server of its own. */
+export async function registeredCandidate(candidate: NewCandidate, server = SERVER_URL): Promise<TestClient> {
+  const client = new TestClient(server);
   expect((await client.post('/api/passport/sms-code', { mobile: candidate.mobile })).status).toBe(200);
   const form = {
     email: candidate.email,
@@ -59,7 +59,7 @@ export async function registeredCandidate(candidate: NewCandidate): Promise<Test
     idType: 'RESIDENT_ID',
     idNumber: candidate.idNumber,
     name: candidate.name,
-    smsCode: await smsCodeFor(candidate.mobile),
+    smsCode: await smsCodeFor(candidate.mobile, server),
     agreementAccepted: true,
   };
   const preview = await client.post('/api/passport/register/preview', form);
@@ -72,8 +72,8 @@ export async function registeredCandidate(candidate: NewCandidate): Promise<Test
   return client;
 }
 
-export async function openStaff(page: Page): Promise<void> {
-  await page.goto(`${STAFF_HOST_URL}/index.html?window=staff`);
+export async function openStaff(page: Page, host = STAFF_HOST_URL): Promise<void> {
+  await page.goto(`${host}/index.html?window=staff`);
   await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
 }
 
