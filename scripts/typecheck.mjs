@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const projects = ['shared', 'src-server', 'src-main', 'src-main/preload', 'src-renderer', 'tests'];
+const projects = ['shared', 'src-server', 'src-main', 'src-main/preload', 'src-renderer', 'tests', 'bench'];
 let failed = false;
 for (const project of projects) {
   if (!existsSync(`${project}/tsconfig.json`)) continue;
