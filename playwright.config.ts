@@ -49,6 +49,8 @@ export default defineConfig({
         SMS_COOLDOWN_SECONDS: '5',
         SMS_IP_HOURLY_LIMIT: '10000',
         LOGIN_IP_MAX_FAILURES: '1000',
+        // R10: admission tickets print as soon as 编排 has run, so tickets.spec.ts can print one in this session.
+        DEMO_PRINT_WINDOWS: 'open',
       },
       url: `${server}/api/health`,
       reuseExistingServer: reuse,

@@ -120,7 +120,7 @@ async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
       process.stdout.write(`applied: ${(await migrateToLatest(db)).join(', ') || 'nothing, already up to date'}\n`);
       return;
     case 'seed-demo':
-      for (const login of await seedDemo(db, systemClock.now())) process.stdout.write(`${login.who}: ${login.account} / ${login.password}\n`);
+      for (const login of await seedDemo(db, systemClock.now(), { printWindows: config.demoPrintWindows })) process.stdout.write(`${login.who}: ${login.account} / ${login.password}\n`);
       return;
     case 'enrol-code': {
       const issued = await issueEnrolmentCode(serviceContext(db, config), null, { campusCode: args.campus });

@@ -37,7 +37,7 @@ async function main(logger: Logger): Promise<void> {
   const applied = await migrateToLatest(db);
   logger.info({ applied, database: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : 'DATABASE_URL' }, 'database ready');
   const messages = messageChannels(config, db);
-  const logins = config.seedDemo ? await seedDemo(db, systemClock.now()) : [];
+  const logins = config.seedDemo ? await seedDemo(db, systemClock.now(), { printWindows: config.demoPrintWindows }) : [];
   const app = buildApp({ db, clock: systemClock, config, messages, logger });
   await app.listen({ host: config.host, port: config.port });
   // R4/R8 deadlines are hours long: a minute's lateness is invisible, and every process may sweep.

@@ -1,5 +1,6 @@
 // The server's settings, read once from the environment and validated, so a typo fails at start and not at 2 a.m.
 import { z } from 'zod';
+import { DEMO_PRINT_WINDOW_MODES } from '../demo/data/catalogue.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const seconds = z.coerce.number().int().positive();
@@ -42,6 +43,8 @@ const environment = z
     SMTP_PASSWORD: z.string().optional(),
     SMTP_FROM: z.string().min(3).default('ETEST通行证 <no-reply@localhost>'),
     SEED_DEMO: flag.optional(),
+    /** Demo data only, at its first seeding: `open` lets admission tickets print now (R10), for a demo of 打印准考证. */
+    DEMO_PRINT_WINDOWS: z.enum(DEMO_PRINT_WINDOW_MODES).default('scheduled'),
     /** Development and browser tests only: captcha pictures carry their answer, so Playwright can log in. */
     CAPTCHA_TEST_ANSWERS: flag.default(false),
   })
@@ -84,6 +87,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>) {
     checkResponses: !production,
     devPages: !production,
     seedDemo: e.SEED_DEMO ?? !production,
+    demoPrintWindows: e.DEMO_PRINT_WINDOWS,
     /** Captchas drawn by readableCaptchaImages instead of svg-captcha (never in production). */
     captchaTestAnswers: e.CAPTCHA_TEST_ANSWERS,
     ttl: {

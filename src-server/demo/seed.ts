@@ -6,7 +6,7 @@ import type { Db } from '../db/database.js';
 import { hashPassword } from '../services/passwords.js';
 import { rosterRecordRow } from '../services/reference-data.js';
 import { DEMO_EXAM_SESSION_ID, DEMO_PROVINCE, DEMO_SCHOOLS } from './data/catalogue.js';
-import { generateDemoData, type DemoData } from './data/index.js';
+import { generateDemoData, type DemoData, type DemoPrintWindowMode } from './data/index.js';
 import { newId, newPassportId } from '../services/secrets.js';
 import { createStaffAccount } from '../services/staff.js';
 
@@ -217,8 +217,8 @@ async function seedPassports(db: Db, now: Date): Promise<DemoLogin[]> {
 }
 
 /** Seeds what is missing and returns every demo login, to be printed at start. */
-export async function seedDemo(db: Db, now: Date): Promise<DemoLogin[]> {
+export async function seedDemo(db: Db, now: Date, options: { printWindows?: DemoPrintWindowMode } = {}): Promise<DemoLogin[]> {
   await seedPlaces(db);
-  await seedReferenceData(db, generateDemoData({ now }), now);
+  await seedReferenceData(db, generateDemoData({ now, printWindows: options.printWindows }), now);
   return [...(await seedStaff(db, now)), ...(await seedPassports(db, now))];
 }

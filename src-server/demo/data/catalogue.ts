@@ -65,12 +65,21 @@ function window(now: Date, fromDays: number, toDays: number): TimeWindow {
 
 export const DEMO_EXAM_SESSION_ID = 'demo-2026-2';
 
+/**
+ * `scheduled`: the admission tickets print in the days before each exam, as in a real session, so
+ * nobody prints one while registration is open. `open`: both print windows open a day before `now`
+ * (and close as scheduled), so a demo or a browser test can walk on to 打印准考证 once 编排 has run.
+ */
+export const DEMO_PRINT_WINDOW_MODES = ['scheduled', 'open'] as const;
+export type DemoPrintWindowMode = (typeof DEMO_PRINT_WINDOW_MODES)[number];
+
 /** Registration is open at `now`: queries opened three days ago, saving two days ago, for two more weeks. */
-export function demoExamSession(now: Date): ExamSession {
+export function demoExamSession(now: Date, printWindows: DemoPrintWindowMode = 'scheduled'): ExamSession {
   const writtenExamDate = chinaDayStart(new Date(now.getTime() + 60 * DAY_MS));
   const oralExamDates = [45, 46].map((days) => chinaDayStart(new Date(now.getTime() + days * DAY_MS)));
   const firstOral = oralExamDates[0] ?? writtenExamDate;
   const lastOral = oralExamDates[oralExamDates.length - 1] ?? writtenExamDate;
+  const printOpens = (scheduled: Date) => (printWindows === 'open' ? new Date(now.getTime() - DAY_MS) : scheduled);
   return {
     id: DEMO_EXAM_SESSION_ID,
     name: '2026年下半年CET考试',
@@ -83,8 +92,8 @@ export function demoExamSession(now: Date): ExamSession {
     writtenExamDate,
     oralExamDates,
     admissionTicketPrintWindows: {
-      written: { opensAt: new Date(writtenExamDate.getTime() - 10 * DAY_MS), closesAt: new Date(writtenExamDate.getTime() + DAY_MS) },
-      oral: { opensAt: new Date(firstOral.getTime() - 7 * DAY_MS), closesAt: new Date(lastOral.getTime() + DAY_MS) },
+      written: { opensAt: printOpens(new Date(writtenExamDate.getTime() - 10 * DAY_MS)), closesAt: new Date(writtenExamDate.getTime() + DAY_MS) },
+      oral: { opensAt: printOpens(new Date(firstOral.getTime() - 7 * DAY_MS)), closesAt: new Date(lastOral.getTime() + DAY_MS) },
     },
   };
 }

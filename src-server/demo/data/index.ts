@@ -15,11 +15,12 @@ import {
   demoExamSession,
   demoOfferings,
   type DemoCampus,
+  type DemoPrintWindowMode,
 } from './catalogue.js';
 import { generatePeople, type DemoFeatured } from './people.js';
 import { seededPrng } from './prng.js';
 
-export type { DemoCampus } from './catalogue.js';
+export type { DemoCampus, DemoPrintWindowMode } from './catalogue.js';
 export type { DemoFeatured, DemoReviewCase } from './people.js';
 
 export interface DemoData {
@@ -41,13 +42,15 @@ export interface DemoDataOptions {
   readonly now: Date;
   readonly seed?: number;
   readonly rosterSize?: number;
+  /** When the admission tickets print; `scheduled` unless a demo wants tickets now (DEMO_PRINT_WINDOWS). */
+  readonly printWindows?: DemoPrintWindowMode;
 }
 
 export const DEFAULT_DEMO_SEED = 20262;
 export const DEFAULT_DEMO_ROSTER_SIZE = 200;
 
 export function generateDemoData(options: DemoDataOptions): DemoData {
-  const examSession = demoExamSession(options.now);
+  const examSession = demoExamSession(options.now, options.printWindows);
   const people = generatePeople(seededPrng(options.seed ?? DEFAULT_DEMO_SEED), options.rosterSize ?? DEFAULT_DEMO_ROSTER_SIZE);
   return {
     examSession,

@@ -129,6 +129,17 @@ describe('demo data', () => {
     expect(oralExamDates.every((date) => date < writtenExamDate)).toBe(true);
     expect(admissionTicketPrintWindows.written.opensAt < writtenExamDate).toBe(true);
     expect(admissionTicketPrintWindows.oral.closesAt > (oralExamDates.at(-1) ?? writtenExamDate)).toBe(true);
+    // Scheduled: nothing prints while registration is open.
+    expect(isWithinWindow(admissionTicketPrintWindows.written, now)).toBe(false);
+    expect(isWithinWindow(admissionTicketPrintWindows.oral, now)).toBe(false);
+  });
+
+  it('R10 opens both print windows at now when the demo asks for it, closing them as scheduled', () => {
+    const open = generateDemoData({ now, printWindows: 'open' }).examSession;
+    for (const kind of ['written', 'oral'] as const) {
+      expect(isWithinWindow(open.admissionTicketPrintWindows[kind], now)).toBe(true);
+      expect(open.admissionTicketPrintWindows[kind].closesAt).toEqual(demo.examSession.admissionTicketPrintWindows[kind].closesAt);
+    }
   });
 
   it('R6 offers small oral capacities so that full is reachable, a late-opening campus and an oral without a date', () => {
