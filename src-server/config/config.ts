@@ -32,6 +32,8 @@ const environment = z
     SMS_DAILY_LIMIT: count.default(10),
     SMS_IP_HOURLY_LIMIT: count.default(30),
     RESET_LINK_TTL_MINUTES: count.default(30),
+    /** How long a teacher's offline decision grant lets decisions captured on its device count (K3). */
+    OFFLINE_GRANT_TTL_HOURS: count.default(24),
     LOGIN_MAX_FAILURES: count.default(5),
     LOGIN_LOCK_MINUTES: count.default(15),
     LOGIN_IP_MAX_FAILURES: count.default(50),
@@ -95,6 +97,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>) {
       captchaMs: e.CAPTCHA_TTL_SECONDS * 1000,
       smsCodeMs: e.SMS_CODE_TTL_SECONDS * 1000,
       resetLinkMs: e.RESET_LINK_TTL_MINUTES * 60_000,
+      offlineGrantMs: e.OFFLINE_GRANT_TTL_HOURS * 3_600_000,
     },
     limits: {
       smsCodeMaxAttempts: e.SMS_CODE_MAX_ATTEMPTS,

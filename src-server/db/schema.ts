@@ -185,7 +185,7 @@ export interface CaptchaTable {
   expires_at: Date;
 }
 
-export type CodePurpose = 'register' | 'reset_password' | 'change_profile';
+export type CodePurpose = 'register' | 'reset_password' | 'change_profile' | 'verify_mobile';
 
 /** One-time SMS codes, stored as an HMAC: a database dump gives nobody a usable code. */
 export interface VerificationCodeTable {
@@ -445,6 +445,8 @@ export interface Database {
   sync_devices: SyncDeviceTable;
   sync_operations: SyncOperationTable;
   provisional_passports: ProvisionalPassportTable;
+  offline_decision_grants: OfflineDecisionGrantTable;
+  candidate_notices: CandidateNoticeTable;
 }
 
 /** A device's replay position (K3): the highest seq whose outcome is stored in `sync_operations`. */
@@ -474,4 +476,27 @@ export interface ProvisionalPassportTable {
   seq: Int8;
   captured_at: Date;
   mobile_verified_at: Date | null;
+}
+
+/** A teacher's offline decision grant for one device (K3): only the SHA-256 of its secret is stored. */
+export interface OfflineDecisionGrantTable {
+  id: string;
+  secret_hash: string;
+  staff_id: string;
+  device_id: string;
+  issued_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+/** The outcome of a replayed operation, for the candidate it concerns to see at the next login: codes and params, no personal data. */
+export interface CandidateNoticeTable {
+  id: string;
+  passport_id: string;
+  code: string;
+  params: Json<Readonly<Record<string, string | number>>>;
+  device_id: string;
+  seq: Int8;
+  created_at: Date;
+  seen_at: Date | null;
 }

@@ -39,7 +39,7 @@ interface HistoryActor {
 }
 
 const SYSTEM: HistoryActor = { kind: 'SYSTEM', id: null, name: null };
-const candidateOf = (actor: CandidateActor): HistoryActor => ({ kind: 'CANDIDATE', id: actor.passportId, name: null });
+const candidateOf = (actor: Pick<CandidateActor, 'passportId'>): HistoryActor => ({ kind: 'CANDIDATE', id: actor.passportId, name: null });
 const teacherOf = (actor: StaffActor): HistoryActor => ({ kind: 'TEACHER', id: actor.staffId, name: actor.displayName });
 
 async function recordEvent(db: Executor, row: Pick<ApplicationRow, 'id' | 'passport_id'>, kind: ReviewEventKind, actor: HistoryActor, reason: string | null, at: Date) {
@@ -210,7 +210,7 @@ const passportLock = (passportId: string) => `review:${passportId}`;
  * The application is the passport holder's own (我确认提交复核的信息所有者为本人), so its identity
  * must be the passport's; the CET4 record is what may differ (C3, C4).
  */
-export function submitReview(ctx: ServiceContext, actor: CandidateActor, input: ReviewSubmission, mode: 'SUBMIT' | 'RESUBMIT') {
+export function submitReview(ctx: ServiceContext, actor: Pick<CandidateActor, 'passportId'>, input: ReviewSubmission, mode: 'SUBMIT' | 'RESUBMIT') {
   return command(() =>
     ctx.db.transaction().execute(async (trx) => {
       await lockKey(trx, passportLock(actor.passportId));
@@ -428,8 +428,24 @@ export function getReviewEvidence(ctx: ServiceContext, teacher: StaffActor, inpu
   return command(async () => evidenceOf(ctx.db, await applicationOfSchool(ctx.db, input.applicationId, schoolOf(teacher), false)));
 }
 
-/** C4: a teacher of the candidate's school approves (qualification granted) or rejects with a reason; audited. */
-export function decideReview(ctx: ServiceContext, teacher: StaffActor, input: { applicationId: string; decision: 'APPROVED' | 'REJECTED'; reason?: string }) {
+/** Where an offline decision came from (K3): the device that captured it and its place in that device's queue, for the audit log. */
+export interface OfflineDecisionOrigin {
+  readonly deviceId: string;
+  readonly seq: number;
+  readonly capturedAt: Date;
+}
+
+/**
+ * C4: a teacher of the candidate's school approves (qualification granted) or rejects with a reason;
+ * audited. A decision captured offline and replayed under the teacher's grant (`offline`) takes the
+ * same path, and its audit entry says so, with the device and seq it came from.
+ */
+export function decideReview(
+  ctx: ServiceContext,
+  teacher: StaffActor,
+  input: { applicationId: string; decision: 'APPROVED' | 'REJECTED'; reason?: string },
+  offline?: OfflineDecisionOrigin,
+) {
   return command(() =>
     ctx.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
@@ -449,7 +465,12 @@ export function decideReview(ctx: ServiceContext, teacher: StaffActor, input: { 
           actor: auditActorOf(teacher),
           action: input.decision === 'APPROVED' ? 'review.approved' : 'review.rejected',
           target: { kind: 'review_application', id: row.id },
-          details: { passportId: row.passport_id, schoolCode: row.school_code, reason: decided.reason },
+          details: {
+            passportId: row.passport_id,
+            schoolCode: row.school_code,
+            reason: decided.reason,
+            ...(offline === undefined ? {} : { offline: true, deviceId: offline.deviceId, seq: offline.seq, capturedAt: offline.capturedAt.toISOString() }),
+          },
         },
         now,
       );

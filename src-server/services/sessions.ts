@@ -92,14 +92,33 @@ async function openSession(db: Executor, values: { role: 'candidate' | 'teacher'
   return { token, tokenHash: tokenHash(token), expiresAt };
 }
 
-export function login(ctx: ServiceContext, input: { provinceCode: string; account: string; password: string; captcha: { id: string; answer: string } }, ip: string) {
+export interface CandidateCredentials {
+  readonly provinceCode: string;
+  readonly account: string;
+  readonly password: string;
+}
+
+/**
+ * The candidate login's check without the captcha and the session: the province, the account
+ * lookup and the password under the same lockout and per-source limits. A replayed offline
+ * operation that names its candidate by credentials goes through here, so a wrong password there
+ * is the same LOGIN_FAILED and counts toward the same lock. `source` is the client IP of a login,
+ * or the pushing device for a replayed operation. Throws Refused; returns the passport id.
+ */
+export async function authenticateCandidate(ctx: ServiceContext, input: CandidateCredentials, source: string): Promise<{ passportId: string; provinceCode: string }> {
+  const province = await ctx.db.selectFrom('provinces').select('code').where('code', '=', input.provinceCode).executeTakeFirst();
+  if (province === undefined) refuseWith('PROVINCE_UNKNOWN', { field: 'provinceCode' });
+  const accounts = await candidatesFor(ctx.db, input.account);
+  const lockKey = accounts.length === 1 && accounts[0] !== undefined ? failedLoginKey.passport(accounts[0].id) : failedLoginKey.unknownAccount(input.account.toUpperCase());
+  const passportId = await authenticate(ctx, { lockKey, ip: source, password: input.password, accounts });
+  return { passportId, provinceCode: province.code };
+}
+
+export function login(ctx: ServiceContext, input: CandidateCredentials & { captcha: { id: string; answer: string } }, ip: string) {
   return command(async (): Promise<NewSession<CandidateActor>> => {
     await spendCaptcha(ctx.db, ctx, input.captcha);
-    const province = await ctx.db.selectFrom('provinces').select('code').where('code', '=', input.provinceCode).executeTakeFirst();
-    if (province === undefined) refuseWith('PROVINCE_UNKNOWN', { field: 'provinceCode' });
-    const accounts = await candidatesFor(ctx.db, input.account);
-    const lockKey = accounts.length === 1 && accounts[0] !== undefined ? failedLoginKey.passport(accounts[0].id) : failedLoginKey.unknownAccount(input.account.toUpperCase());
-    const passportId = await authenticate(ctx, { lockKey, ip, password: input.password, accounts });
+    const { passportId, provinceCode } = await authenticateCandidate(ctx, input, ip);
+    const province = { code: provinceCode };
     const session = await openSession(ctx.db, { role: 'candidate', passportId, provinceCode: province.code }, ctx);
     return { token: session.token, actor: { role: 'candidate', passportId, provinceCode: province.code, tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
   });

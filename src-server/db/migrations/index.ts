@@ -8,6 +8,7 @@ import * as admissionTickets from './0005-admission-tickets.js';
 import * as review from './0010-review.js';
 import * as devices from './0011-devices.js';
 import * as sync from './0020-sync.js';
+import * as offlineOutcomes from './0021-offline-outcomes.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-review': review,
   '0011-devices': devices,
   '0020-sync': sync,
+  '0021-offline-outcomes': offlineOutcomes,
 };

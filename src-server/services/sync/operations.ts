@@ -7,14 +7,42 @@
 // `provisional_passports` with no `mobile_verified_at`: the mobile counts as unproven until the
 // candidate passes an SMS check online. The enrolled kiosk only vouches that the form was filled
 // in on its screen; it does not vouch for the phone.
+//
+// Every later kind names its candidate (`candidateRef`), resolved here before the kind's command
+// runs: the passport an applied `passport.register` of the same device created, or the login's own
+// account and password check. The kinds then call the very services the HTTP routes call, so no
+// rule is written twice. Each operation that concerns a candidate leaves a notice for their next
+// login and an SMS/email, sent only after the replay's transaction commits (push.ts).
 import type { z } from 'zod';
-import { operationPayloads, type OperationKind, type PassportRegisterPayload } from '../../../shared/contracts/operations.js';
-import type { Result } from '../../../shared/errors/domain-error.js';
+import {
+  OPERATION_DISCARDED,
+  OPERATION_EXPIRED,
+  operationPayloads,
+  type CandidateRef,
+  type EnrolmentPayload,
+  type OperationKind,
+  type OutboxVoidPayload,
+  type PassportRegisterPayload,
+  type RegistrationSavePayload,
+  type ReviewDecidePayload,
+  type ReviewSubmitPayload,
+} from '../../../shared/contracts/operations.js';
+import type { Operation } from '../../../shared/contracts/sync.js';
+import { refuse, type DomainError, type Result } from '../../../shared/errors/domain-error.js';
+import { inSavepoint, type Executor } from '../../db/database.js';
+import { refusalOfIssues } from '../../http/errors.js';
+import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
-import { command } from '../outcome.js';
-import { canonicalPassportForm, explainPassportConflict, insertPassport, refuseIfHeldElsewhere } from '../passport-form.js';
+import { enrolOral, enrolWritten } from '../enrolment.js';
+import { noticeToPassport, textRefusedRegistration } from '../notices.js';
+import { grantHolderAt } from '../offline-grants.js';
+import { command, Refused, refuseWith } from '../outcome.js';
+import { canonicalMobile, canonicalPassportForm, explainPassportConflict, insertPassport, refuseIfHeldElsewhere } from '../passport-form.js';
 import { hashPassword } from '../passwords.js';
+import { acceptAgreement, saveRegistration } from '../registration.js';
+import { decideReview, submitReview } from '../review.js';
 import { newPassportId } from '../secrets.js';
+import { authenticateCandidate } from '../sessions.js';
 
 /** The device a push comes from, as its credential resolved. */
 export interface SyncDevice {
@@ -27,12 +55,19 @@ export interface OperationOrigin {
   readonly device: SyncDevice;
   readonly seq: number;
   readonly capturedAt: Date;
+  readonly dependsOn: readonly number[];
 }
 
 interface OperationKindSpec<P extends z.ZodType> {
   readonly payload: P;
+  /** The candidate the operation acts for, resolved to a passport before `apply` runs (kinds without one act for nobody in particular). */
+  candidate?(payload: z.output<P>): CandidateRef;
   /** Runs inside the replay's transaction: `ctx.db` is bound to it, so every write commits with the seq or not at all. */
-  apply(ctx: ServiceContext, origin: OperationOrigin, payload: z.output<P>): Promise<Result<unknown>>;
+  apply(ctx: ServiceContext, origin: OperationOrigin, payload: z.output<P>, passportId: string): Promise<Result<unknown>>;
+  /** The passport an applied operation concerns when it names no candidate (the one it created, the application's holder). */
+  concerns?(ctx: ServiceContext, payload: z.output<P>, result: unknown): Promise<string | null>;
+  /** Written whatever the outcome, outside the savepoint a refusal rolls back (the audit trail of a tombstone). */
+  record?(ctx: ServiceContext, origin: OperationOrigin, payload: z.output<P>, outcome: Result<unknown>): Promise<void>;
 }
 
 /** Stands in for the SMS code the A3 form requires: the offline capture has none, and the passport is recorded as provisional instead. */
@@ -61,13 +96,179 @@ function registerPassportOffline(ctx: ServiceContext, origin: OperationOrigin, p
   });
 }
 
-// Partial until every kind of shared/contracts/operations.ts has its apply (issue #7, in progress).
-const kinds: { readonly [K in OperationKind]?: OperationKindSpec<(typeof operationPayloads)[K]> } = {
-  'passport.register': { payload: operationPayloads['passport.register'], apply: registerPassportOffline },
+/** The passport an applied `passport.register` of this device created, or null when that seq is anything else. */
+async function passportOfOperation(db: Executor, deviceId: string, seq: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('sync_operations')
+    .innerJoin('provisional_passports', (join) => join.onRef('provisional_passports.device_id', '=', 'sync_operations.device_id').onRef('provisional_passports.seq', '=', 'sync_operations.seq'))
+    .select('provisional_passports.passport_id')
+    .where('sync_operations.device_id', '=', deviceId)
+    .where('sync_operations.seq', '=', seq)
+    .where('sync_operations.kind', '=', 'passport.register')
+    .where('sync_operations.status', '=', 'applied')
+    .executeTakeFirst();
+  return row?.passport_id ?? null;
+}
+
+/**
+ * `{by:'operation'}`: the operation must be listed in `dependsOn` (so a refusal of it cascades
+ * before we get here) and be an applied passport registration of this very device.
+ * `{by:'credentials'}`: the login's check, lockout and all; the pushing device stands where a
+ * login's client IP stands, so one kiosk full of wrong passwords is limited like one IP.
+ */
+async function resolveCandidate(ctx: ServiceContext, origin: OperationOrigin, ref: CandidateRef): Promise<string> {
+  if (ref.by === 'operation') {
+    const passportId = origin.dependsOn.includes(ref.seq) ? await passportOfOperation(ctx.db, origin.device.deviceId, ref.seq) : null;
+    return passportId ?? refuseWith('SYNC_CANDIDATE_REF_INVALID', { field: 'payload.candidate.seq', params: { seq: ref.seq } });
+  }
+  try {
+    return (await authenticateCandidate(ctx, ref, `device:${origin.device.deviceId}`)).passportId;
+  } catch (error) {
+    if (error instanceof Refused && error.error.field !== undefined) throw new Refused({ ...error.error, field: `payload.candidate.${error.error.field}` });
+    throw error;
+  }
+}
+
+function saveRegistrationOffline(ctx: ServiceContext, _origin: OperationOrigin, payload: RegistrationSavePayload, passportId: string) {
+  return command(async () => {
+    // R1 as the kiosk showed it: accepted for the version on screen, refused if that is no longer current.
+    const accepted = await acceptAgreement(ctx, passportId, { agreementVersion: payload.agreementVersion, accepted: true });
+    if (!accepted.ok) throw new Refused(accepted.error);
+    const saved = await saveRegistration(ctx, passportId, { idType: payload.idType, idNumber: payload.idNumber, name: payload.name, confirmed: payload.confirmed });
+    if (!saved.ok) throw new Refused(saved.error);
+    return { registrationId: saved.value.id };
+  });
+}
+
+function enrolOffline(kind: 'written' | 'oral') {
+  return (ctx: ServiceContext, _origin: OperationOrigin, payload: EnrolmentPayload, passportId: string) =>
+    command(async () => {
+      const enrol = kind === 'written' ? enrolWritten : enrolOral;
+      const enrolled = await enrol(ctx, { passportId, offeringIds: payload.offeringIds });
+      if (!enrolled.ok) throw new Refused(enrolled.error);
+      return { enrolmentIds: enrolled.value.enrolments.map((enrolment) => enrolment.id) };
+    });
+}
+
+function submitReviewOffline(ctx: ServiceContext, _origin: OperationOrigin, payload: ReviewSubmitPayload, passportId: string) {
+  return command(async () => {
+    // SUBMIT covers a first application and the resubmission of a rejected one alike (C6).
+    const submitted = await submitReview(ctx, { passportId }, { idType: payload.idType, idNumber: payload.idNumber, name: payload.name, ticketNumber: payload.ticketNumber }, 'SUBMIT');
+    if (!submitted.ok) throw new Refused(submitted.error);
+    return { applicationId: submitted.value.id, status: submitted.value.status };
+  });
+}
+
+/** C4 under the teacher's grant: the same decision, school scoping and audit as online, recorded as an offline decision. */
+function decideReviewOffline(ctx: ServiceContext, origin: OperationOrigin, payload: ReviewDecidePayload) {
+  return command(async () => {
+    const teacher = await grantHolderAt(ctx, payload.grant, origin.device.deviceId, origin.capturedAt);
+    const input = payload.decision === 'REJECTED' ? { applicationId: payload.applicationId, decision: payload.decision, reason: payload.reason } : { applicationId: payload.applicationId, decision: payload.decision };
+    const decided = await decideReview(ctx, teacher, input, { deviceId: origin.device.deviceId, seq: origin.seq, capturedAt: origin.capturedAt });
+    if (!decided.ok) throw new Refused(decided.error.field === undefined ? decided.error : { ...decided.error, field: `payload.${decided.error.field}` });
+    return { applicationId: decided.value.application.id, status: decided.value.application.status };
+  });
+}
+
+/** A tombstone is refused by design: the refusal is what cascades to the operations that depended on the voided one. */
+async function voidOperation(_ctx: ServiceContext, _origin: OperationOrigin, payload: OutboxVoidPayload): Promise<Result<unknown>> {
+  return { ok: false, error: refuse(payload.reason === 'discarded' ? OPERATION_DISCARDED : OPERATION_EXPIRED, { params: { voidedKind: payload.voidedKind } }) };
+}
+
+async function auditVoid(ctx: ServiceContext, origin: OperationOrigin, payload: OutboxVoidPayload): Promise<void> {
+  await recordAudit(
+    ctx.db,
+    {
+      actor: { kind: 'DEVICE', id: origin.device.deviceId, name: null },
+      action: payload.reason === 'discarded' ? 'sync.operation_discarded' : 'sync.operation_expired',
+      target: { kind: 'sync_operation', id: `${origin.device.deviceId}:${origin.seq}` },
+      details: { deviceId: origin.device.deviceId, seq: origin.seq, voidedKind: payload.voidedKind, capturedAt: origin.capturedAt.toISOString() },
+    },
+    ctx.clock.now(),
+  );
+}
+
+const byCandidate = (payload: { candidate: CandidateRef }) => payload.candidate;
+
+const kinds: { readonly [K in OperationKind]: OperationKindSpec<(typeof operationPayloads)[K]> } = {
+  'passport.register': {
+    payload: operationPayloads['passport.register'],
+    apply: registerPassportOffline,
+    concerns: async (_ctx, _payload, result) => (result as { passportId: string }).passportId,
+  },
+  'registration.save': { payload: operationPayloads['registration.save'], candidate: byCandidate, apply: saveRegistrationOffline },
+  'enrolment.written': { payload: operationPayloads['enrolment.written'], candidate: byCandidate, apply: enrolOffline('written') },
+  'enrolment.oral': { payload: operationPayloads['enrolment.oral'], candidate: byCandidate, apply: enrolOffline('oral') },
+  'review.submit': { payload: operationPayloads['review.submit'], candidate: byCandidate, apply: submitReviewOffline },
+  'review.decide': {
+    payload: operationPayloads['review.decide'],
+    apply: decideReviewOffline,
+    concerns: async (ctx, payload) =>
+      (await ctx.db.selectFrom('review_applications').select('passport_id').where('id', '=', payload.applicationId).executeTakeFirst())?.passport_id ?? null,
+  },
+  'outbox.void': { payload: operationPayloads['outbox.void'], apply: voidOperation, record: auditVoid },
 };
 
 export function operationKindSpec(kind: string): OperationKindSpec<z.ZodType> | null {
-  return Object.hasOwn(kinds, kind) ? ((kinds[kind as OperationKind] ?? null) as unknown as OperationKindSpec<z.ZodType> | null) : null;
+  return Object.hasOwn(kinds, kind) ? (kinds[kind as OperationKind] as unknown as OperationKindSpec<z.ZodType>) : null;
 }
 
 export const registeredOperationKinds: readonly string[] = Object.keys(kinds);
+
+function payloadRefusal(issues: Parameters<typeof refusalOfIssues>[0]): DomainError {
+  const first = refusalOfIssues(issues);
+  return first.field === undefined ? { ...first, field: 'payload' } : { ...first, field: `payload.${first.field}` };
+}
+
+/**
+ * One operation's outcome inside the replay's transaction (`ctx.db` bound to it): `blocked` is the
+ * refused dependency push.ts found, if any. The candidate is resolved outside the command's
+ * savepoint, so a wrong password's count toward the lockout survives the refusal it causes; the
+ * command runs in a savepoint, so a refusal undoes its writes and nothing else; the kind's record
+ * and the candidate's notice follow in the same transaction, whatever the outcome.
+ */
+export async function replayOperation(ctx: ServiceContext, device: SyncDevice, op: Operation, blocked: DomainError | null): Promise<Result<unknown>> {
+  const origin: OperationOrigin = { device, seq: op.seq, capturedAt: new Date(op.capturedAt), dependsOn: op.dependsOn ?? [] };
+  const spec = operationKindSpec(op.kind);
+  if (spec === null) return { ok: false, error: blocked ?? refuse('VALIDATION_FAILED', { field: 'kind' }) };
+  const parsed = spec.payload.safeParse(op.payload);
+  if (!parsed.success) return { ok: false, error: blocked ?? payloadRefusal(parsed.error.issues) };
+  const payload: unknown = parsed.data;
+
+  let passportId: string | null = null;
+  let outcome: Result<unknown>;
+  if (blocked !== null) {
+    // Nothing runs, but a candidate known without a password check still hears why.
+    const ref = spec.candidate?.(payload);
+    if (ref?.by === 'operation') passportId = await passportOfOperation(ctx.db, device.deviceId, ref.seq);
+    outcome = { ok: false, error: blocked };
+  } else {
+    outcome = await command(async () => {
+      const ref = spec.candidate?.(payload);
+      if (ref !== undefined) passportId = await resolveCandidate(ctx, origin, ref);
+      const db = ctx.db as unknown as Parameters<typeof inSavepoint>[0];
+      return inSavepoint(db, async () => {
+        const applied = await spec.apply(ctx, origin, payload, passportId ?? '');
+        if (!applied.ok) throw new Refused(applied.error);
+        return applied.value;
+      });
+    });
+  }
+  await spec.record?.(ctx, origin, payload, outcome);
+
+  const concerned = passportId ?? (outcome.ok && spec.concerns !== undefined ? await spec.concerns(ctx, payload, outcome.value) : null);
+  const notice = { deviceId: device.deviceId, seq: op.seq, kind: op.kind, capturedAt: origin.capturedAt, error: outcome.ok ? null : outcome.error };
+  if (concerned !== null) await noticeToPassport(ctx, concerned, notice);
+  else if (op.kind === 'passport.register' && !outcome.ok && blocked === null) await textTypedMobile(ctx, payload as PassportRegisterPayload, notice);
+  return outcome;
+}
+
+/**
+ * A refused offline registration left no passport, so the mobile typed at the kiosk is told, unless
+ * the refusal is that another passport holds that very mobile: its holder did not ask for anything.
+ */
+async function textTypedMobile(ctx: ServiceContext, payload: PassportRegisterPayload, notice: Parameters<typeof textRefusedRegistration>[2]): Promise<void> {
+  if (notice.error?.code === 'MOBILE_TAKEN') return;
+  const mobile = await command(async () => canonicalMobile(payload.mobile));
+  if (mobile.ok) await textRefusedRegistration(ctx, mobile.value, notice);
+}

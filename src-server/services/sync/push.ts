@@ -1,12 +1,10 @@
 // Applies a device's pushed operations exactly once (K3, Replicache's push): one transaction per operation holding the effect, the stored outcome and the device's new last applied seq.
 import { SYNC_DEPENDENCY_REFUSED, SYNC_SEQUENCE_GAP, type Operation, type OperationResult, type PushResponse } from '../../../shared/contracts/sync.js';
 import { errorMessages, refuse, type DomainError, type Result } from '../../../shared/errors/domain-error.js';
-import { refusalOfIssues } from '../../http/errors.js';
-import { inSavepoint, lockKey, withinTransaction, type Executor } from '../../db/database.js';
+import { lockKey, withinTransaction, type Executor } from '../../db/database.js';
 import type { EmailMessage, MessageChannels, SmsMessage } from '../../messages/adapters.js';
 import type { ServiceContext } from '../context.js';
-import { Refused } from '../outcome.js';
-import { operationKindSpec, type SyncDevice } from './operations.js';
+import { replayOperation, type SyncDevice } from './operations.js';
 
 type Step =
   | { readonly kind: 'result'; readonly result: OperationResult; readonly lastAppliedSeq: number }
@@ -54,28 +52,6 @@ async function refusedDependency(db: Executor, deviceId: string, dependsOn: read
   return refuse(SYNC_DEPENDENCY_REFUSED, { params: { seq: Number(refused.seq), reason: refused.error?.code ?? SYNC_DEPENDENCY_REFUSED } });
 }
 
-/** Validates the payload and runs the kind's command inside a savepoint: a refusal undoes the command's writes, nothing else. */
-async function applyInSavepoint(ctx: ServiceContext, device: SyncDevice, op: Operation): Promise<Result<unknown>> {
-  const spec = operationKindSpec(op.kind);
-  if (spec === null) return { ok: false, error: refuse('VALIDATION_FAILED', { field: 'kind' }) };
-  const parsed = spec.payload.safeParse(op.payload);
-  if (!parsed.success) {
-    const first = refusalOfIssues(parsed.error.issues);
-    return { ok: false, error: first.field === undefined ? { ...first, field: 'payload' } : { ...first, field: `payload.${first.field}` } };
-  }
-  const db = ctx.db as unknown as Parameters<typeof inSavepoint>[0];
-  try {
-    return await inSavepoint(db, async () => {
-      const result = await spec.apply(ctx, { device, seq: op.seq, capturedAt: new Date(op.capturedAt) }, parsed.data);
-      if (!result.ok) throw new Refused(result.error);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: error.error };
-    throw error;
-  }
-}
-
 async function step(ctx: ServiceContext, device: SyncDevice, op: Operation, messages: MessageChannels): Promise<Step> {
   return ctx.db.transaction().execute(async (trx): Promise<Step> => {
     await lockKey(trx, `device:${device.deviceId}`);
@@ -95,7 +71,7 @@ async function step(ctx: ServiceContext, device: SyncDevice, op: Operation, mess
     const now = ctx.clock.now();
     const blocked = await refusedDependency(trx, device.deviceId, op.dependsOn ?? []);
     const scoped: ServiceContext = { ...ctx, db: withinTransaction(trx), messages };
-    const outcome = blocked === null ? await applyInSavepoint(scoped, device, op) : ({ ok: false, error: blocked } as const);
+    const outcome = await replayOperation(scoped, device, op, blocked);
     // The code, field and params are stored; the messages are rendered on the way out, in today's wording.
     const storedError = outcome.ok ? null : { code: outcome.error.code, ...(outcome.error.field === undefined ? {} : { field: outcome.error.field }), ...(outcome.error.params === undefined ? {} : { params: outcome.error.params }) };
     const value = outcome.ok && outcome.value !== undefined ? JSON.parse(JSON.stringify(outcome.value)) : null;

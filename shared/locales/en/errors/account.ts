@@ -26,4 +26,5 @@ export const accountErrors: Record<keyof typeof zh, string> = {
   PASSPORT_NOT_FOUND: 'The ETEST passport was not found.',
   REBIND_SAME_PASSPORT: 'The registration is already bound to this passport.',
   STAFF_USERNAME_TAKEN: 'This user name is already taken.',
+  MOBILE_VERIFICATION_REQUIRED: 'Your passport was registered offline at a kiosk and its mobile number is not verified yet. Please verify your mobile to continue.',
 };

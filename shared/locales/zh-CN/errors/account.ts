@@ -23,4 +23,5 @@ export const accountErrors = {
   PASSPORT_NOT_FOUND: '未找到该ETEST通行证',
   REBIND_SAME_PASSPORT: '报名信息已绑定在该通行证上，无需重新绑定',
   STAFF_USERNAME_TAKEN: '该用户名已被使用',
+  MOBILE_VERIFICATION_REQUIRED: '您的通行证在考点离线注册，手机号尚未验证，请先验证手机后继续',
 } as const;
