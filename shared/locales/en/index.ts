@@ -3,6 +3,7 @@ import type { zhCN } from '../zh-CN/index.js';
 import { accountErrors } from './errors/account.js';
 import { commonErrors } from './errors/common.js';
 import { deviceErrors } from './errors/device.js';
+import { outboxErrors } from './errors/outbox.js';
 import { identityErrors } from './errors/identity.js';
 import { importPaymentErrors } from './errors/import-payment.js';
 import { registrationErrors } from './errors/registration.js';
@@ -17,5 +18,6 @@ export const en: { errors: Record<keyof typeof zhCN.errors, string> } = {
     ...registrationErrors,
     ...reviewErrors,
     ...deviceErrors,
+    ...outboxErrors,
   },
 };
