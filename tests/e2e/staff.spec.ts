@@ -14,8 +14,8 @@ const filedFor = rosterCandidate('郑佳怡');
 const candidates = new Map<string, TestClient>();
 
 async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click();
-  await expect(page.getByRole('tab', { name, selected: true })).toBeVisible();
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true, selected: true })).toBeVisible();
 }
 
 async function upload(page: Page, fileName: string, csv: string): Promise<void> {
@@ -28,7 +28,7 @@ test('K4 a teacher logs in to the staff window: school in the header, the five t
   await expectAccessible(page);
   await staffLogIn(page, 'teacher99301');
   await expect(page.getByTestId('staff-identity')).toContainText('99301');
-  for (const name of ['复核', '校区概况', '集体缴费', '导入', '设备']) await expect(page.getByRole('tab', { name })).toBeVisible();
+  for (const name of ['复核', '校区概况', '集体缴费', '导入', '设备']) await expect(page.getByRole('tab', { name, exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('tab', { name: 'Campus overview' })).toBeVisible();
   await page.getByRole('button', { name: '中文' }).click();
