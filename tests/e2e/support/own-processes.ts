@@ -1,4 +1,4 @@
-// A central server and a staff-window browser host of a test's own, on free ports, for tests that must take the server away
+// A central server and a browser host (staff or kiosk window) of a test's own, on free ports, for tests that must take the server away
 // (the suite's shared server on 3310 must stay up for the other specs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -32,7 +32,8 @@ export class OwnServer {
   private constructor(
     readonly url: string,
     private readonly port: number,
-    private readonly dataDir: string,
+    /** The server's DATA_DIR: a test may open its PGlite database while the server is stopped. */
+    readonly dataDir: string,
   ) {}
 
   static async create(): Promise<OwnServer> {
@@ -74,19 +75,20 @@ export class OwnServer {
   }
 }
 
-/** `npm run dev:web --windows=staff` against one server, with quick connectivity polls so a test sees the server go and come back in seconds. */
-export class OwnStaffHost {
+/** `npm run dev:web --windows=staff` (or kiosk) against one server, with quick connectivity polls so a test sees the server go and come back in seconds. */
+export class OwnHost {
   private child: ChildProcess | undefined;
 
   private constructor(
     readonly url: string,
     private readonly port: number,
     private readonly dataDir: string,
+    private readonly window: 'staff' | 'kiosk',
   ) {}
 
-  static async create(): Promise<OwnStaffHost> {
+  static async create(window: 'staff' | 'kiosk' = 'staff'): Promise<OwnHost> {
     const port = await freePort();
-    return new OwnStaffHost(`http://127.0.0.1:${port}`, port, await mkdtemp(join(tmpdir(), 'cet-e2e-own-host-')));
+    return new OwnHost(`http://127.0.0.1:${port}`, port, await mkdtemp(join(tmpdir(), 'cet-e2e-own-host-')), window);
   }
 
   async start(serverUrl: string): Promise<void> {
@@ -94,7 +96,7 @@ export class OwnStaffHost {
     await writeFile(join(this.dataDir, 'config.json'), JSON.stringify({ sync: { onlineIntervalSeconds: 1, offlineBaseSeconds: 0.5, offlineCapSeconds: 2, requestTimeoutSeconds: 5 } }));
     this.child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src-main/browser-host/main.ts', '--windows=staff', `--server-url=${serverUrl}`, `--port=${this.port}`, `--data-dir=${this.dataDir}`],
+      ['--import', 'tsx', 'src-main/browser-host/main.ts', `--windows=${this.window}`, `--server-url=${serverUrl}`, `--port=${this.port}`, `--data-dir=${this.dataDir}`],
       { cwd: root, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     await waitFor(() => answers(`${this.url}/index.html`), START_MS);
@@ -107,3 +109,7 @@ export class OwnStaffHost {
     await rm(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/** The staff window's host, as the staff specs name it. */
+export const OwnStaffHost = OwnHost;
+export type OwnStaffHost = OwnHost;
