@@ -159,6 +159,11 @@ export interface Outbox {
   provisional<T = unknown>(id: string): Promise<ProvisionalRecord<T> | undefined>;
   /** Forgets a provisional view (e.g. once the kiosk has shown the confirmed outcome). */
   forgetProvisional(id: string): Promise<void>;
+  /**
+   * Keeps a value sealed under `id` without capturing an operation (the staff window's offline
+   * decision grant and review cache: personal data that must never be plaintext at rest).
+   */
+  keep(id: string, value: unknown): Promise<void>;
   /** Pulls reference data pages from the stored cursor until none remain. */
   refreshReference(): Promise<{ readonly changes: number }>;
   /** The cached reference data of one entity, by key. */

@@ -566,6 +566,16 @@ class OutboxImpl implements Outbox {
     await this.db.provisional.delete(id);
   }
 
+  async keep(id: string, value: unknown): Promise<void> {
+    if (id.length === 0 || id.length > MAX_PROVISIONAL_ID) throw new OutboxError('OUTBOX_PAYLOAD_INVALID', undefined, 'id');
+    const sealed = await seal(this.key, value, provisionalBinding(id));
+    const at = this.now().toISOString();
+    await this.db.transaction('rw', this.db.provisional, async () => {
+      const before = await this.db.provisional.get(id);
+      await this.db.provisional.put({ id, sealed, seqs: before?.seqs ?? [], updatedAt: at });
+    });
+  }
+
   async auditTrail(): Promise<OutboxAction[]> {
     const rows = await this.db.audit.orderBy('id').reverse().toArray();
     return rows.map(({ id: _id, ...action }: AuditRow) => action);
