@@ -1,32 +1,36 @@
 // The kiosk window: header, the K1 progress steps on every screen, the current screen, and the K2 idle guard.
 import { Layout } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { lazyView, usePrefetchViews, ViewBoundary, ViewLoading } from '../app/lazy-view.js';
 import { ProgressBar } from '../app/ProgressBar.js';
 import { IdleGuard } from '../privacy/IdleGuard.js';
 import { useCandidateStore } from '../stores/candidate-store.js';
 import { useFlowStore, type Screen } from '../stores/flow-store.js';
-import { LoginScreen } from './account/LoginScreen.js';
-import { PasswordResetScreen } from './account/PasswordResetScreen.js';
-import { RegisterConfirmScreen } from './account/RegisterConfirmScreen.js';
-import { RegisterDoneScreen } from './account/RegisterDoneScreen.js';
-import { RegisterScreen } from './account/RegisterScreen.js';
-import { ResetLinkScreen } from './account/ResetLinkScreen.js';
-import { RetrievalScreen } from './account/RetrievalScreen.js';
 import { HomeScreen } from './home/HomeScreen.js';
-import { PaymentScreen } from './payment/PaymentScreen.js';
-import { ReceiptScreen } from './payment/ReceiptScreen.js';
-import { TicketsScreen } from './payment/TicketsScreen.js';
-import { AgreementScreen } from './registration/AgreementScreen.js';
-import { QualificationConfirmScreen } from './registration/QualificationConfirmScreen.js';
-import { QualificationScreen } from './registration/QualificationScreen.js';
-import { RegistrationScreen } from './registration/RegistrationScreen.js';
-import { WelcomeScreen } from './registration/WelcomeScreen.js';
-import { ReviewScreen } from './review/ReviewScreen.js';
 import { KioskHeader } from './shell/KioskHeader.js';
 import { screenStep } from './shell/screen-step.js';
 import { useExamSession } from './shell/use-exam-session.js';
-import { OralScreen } from './subjects/OralScreen.js';
-import { WrittenScreen } from './subjects/WrittenScreen.js';
+
+// The home screen is in the kiosk's first chunk; every later screen is a chunk of its own, fetched
+// in the background once the home screen is up (usePrefetchViews), so no step waits on it.
+const LoginScreen = lazyView(() => import('./account/LoginScreen.js'), 'LoginScreen');
+const PasswordResetScreen = lazyView(() => import('./account/PasswordResetScreen.js'), 'PasswordResetScreen');
+const RegisterConfirmScreen = lazyView(() => import('./account/RegisterConfirmScreen.js'), 'RegisterConfirmScreen');
+const RegisterDoneScreen = lazyView(() => import('./account/RegisterDoneScreen.js'), 'RegisterDoneScreen');
+const RegisterScreen = lazyView(() => import('./account/RegisterScreen.js'), 'RegisterScreen');
+const ResetLinkScreen = lazyView(() => import('./account/ResetLinkScreen.js'), 'ResetLinkScreen');
+const RetrievalScreen = lazyView(() => import('./account/RetrievalScreen.js'), 'RetrievalScreen');
+const PaymentScreen = lazyView(() => import('./payment/PaymentScreen.js'), 'PaymentScreen');
+const ReceiptScreen = lazyView(() => import('./payment/ReceiptScreen.js'), 'ReceiptScreen');
+const TicketsScreen = lazyView(() => import('./payment/TicketsScreen.js'), 'TicketsScreen');
+const AgreementScreen = lazyView(() => import('./registration/AgreementScreen.js'), 'AgreementScreen');
+const QualificationConfirmScreen = lazyView(() => import('./registration/QualificationConfirmScreen.js'), 'QualificationConfirmScreen');
+const QualificationScreen = lazyView(() => import('./registration/QualificationScreen.js'), 'QualificationScreen');
+const RegistrationScreen = lazyView(() => import('./registration/RegistrationScreen.js'), 'RegistrationScreen');
+const WelcomeScreen = lazyView(() => import('./registration/WelcomeScreen.js'), 'WelcomeScreen');
+const ReviewScreen = lazyView(() => import('./review/ReviewScreen.js'), 'ReviewScreen');
+const OralScreen = lazyView(() => import('./subjects/OralScreen.js'), 'OralScreen');
+const WrittenScreen = lazyView(() => import('./subjects/WrittenScreen.js'), 'WrittenScreen');
 
 function screenView(screen: Screen): ReactNode {
   switch (screen.name) {
@@ -75,6 +79,7 @@ export function KioskApp() {
   const screen = useFlowStore((state) => state.screen);
   const registration = useCandidateStore((state) => state.registration);
   useExamSession();
+  usePrefetchViews();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <KioskHeader />
@@ -83,7 +88,12 @@ export function KioskApp() {
         <nav className="no-print" style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
           <ProgressBar current={screenStep(screen.name, registration)} />
         </nav>
-        <div>{screenView(screen)}</div>
+        <div>
+          {/* A screen still loading shows a labelled spinner under the header and progress bar; a chunk that cannot load says so. */}
+          <ViewBoundary>
+            <Suspense fallback={<ViewLoading />}>{screenView(screen)}</Suspense>
+          </ViewBoundary>
+        </div>
       </Layout.Content>
       <IdleGuard />
     </Layout>

@@ -17,6 +17,7 @@ export const ui: Shape<typeof zh> = {
     back: 'Back',
     loading: 'Loading…',
     retry: 'Try again',
+    viewLoadFailed: 'This page could not be loaded. Press Try again (you will start over at the home screen).',
     unexpected: 'That did not work ({{code}}). Please try again later.',
     required: 'This field is required',
   },

@@ -14,6 +14,7 @@ export const ui = {
     back: '返回',
     loading: '正在加载…',
     retry: '重试',
+    viewLoadFailed: '页面未能加载，请点击“重试”（将回到首页重新开始）',
     unexpected: '操作未能完成（{{code}}），请稍后重试',
     required: '此项为必填项',
   },
