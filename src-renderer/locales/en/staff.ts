@@ -246,5 +246,6 @@ export const staff: Shape<typeof zh> = {
     noCache: 'Offline, only the pending applications cached at login can be read; this one is not cached',
     onlyPending: 'Offline, only pending applications can be read',
     notTeacher: 'Offline review is for school teachers only',
+    needsServer: 'Needs the server: available once the network is back',
   },
 };

@@ -242,5 +242,6 @@ export const staff = {
     noCache: '离线时只能查看登录时缓存的待复核申请，此申请不在缓存中',
     onlyPending: '离线时只能查看待复核申请',
     notTeacher: '离线复核仅对学校负责老师开放',
+    needsServer: '离线时不能办理，网络恢复后可用',
   },
 };
