@@ -1,4 +1,6 @@
 // The audit trail: who did what to whom, for every staff action and every change of who holds an identity or a registration.
+import { sql } from 'kysely';
+import { splitAuditDetails, type AuditDetailValue } from '../../shared/domain/audit.js';
 import type { Executor } from '../db/database.js';
 import type { AuditActorKind } from '../db/schema.js';
 import { command, refuseWith } from './outcome.js';
@@ -38,7 +40,9 @@ export async function recordAudit(db: Executor, entry: AuditEntry, at: Date): Pr
 
 export interface AuditFilter {
   readonly action?: string;
-  readonly actorId?: string;
+  readonly actorKind?: AuditActorKind;
+  /** An actor's id, or a part of their name in any letter case. */
+  readonly actor?: string;
   readonly targetId?: string;
   readonly from?: string;
   readonly to?: string;
@@ -62,11 +66,20 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
   }
 }
 
+function splitDetails(details: Readonly<Record<string, AuditDetailValue>>) {
+  const { shown, withheld } = splitAuditDetails(details);
+  return { details: shown, withheld };
+}
+
+/** One page of the log for an admin's screen, newest first, details split by splitAuditDetails. */
 export function listAuditEntries(db: Executor, filter: AuditFilter) {
   return command(async () => {
     let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1);
     if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-    if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.actorKind !== undefined) query = query.where('actor_kind', '=', filter.actorKind);
+    const actor = filter.actor;
+    // strpos, not LIKE: a name typed with % or _ matches those characters, not any.
+    if (actor !== undefined) query = query.where((eb) => eb.or([eb('actor_id', '=', actor), eb(sql<number>`strpos(lower(coalesce(actor_name, '')), lower(${actor}))`, '>', 0)]));
     if (filter.targetId !== undefined) query = query.where('target_id', '=', filter.targetId);
     if (filter.from !== undefined) query = query.where('at', '>=', new Date(filter.from));
     if (filter.to !== undefined) query = query.where('at', '<', new Date(filter.to));
@@ -85,7 +98,8 @@ export function listAuditEntries(db: Executor, filter: AuditFilter) {
         actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
         action: row.action,
         target: row.target_kind === null || row.target_id === null ? null : { kind: row.target_kind, id: row.target_id },
-        details: row.details,
+        // Shown back without what could carry personal data; the row itself keeps everything.
+        ...splitDetails(row.details),
       })),
       nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(last.at, last.id) : null,
     };
