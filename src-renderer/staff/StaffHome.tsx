@@ -3,6 +3,8 @@ import { Button, ConfigProvider, Layout, Space, Spin, Tabs, Typography } from 'a
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { ArrangementPanel } from './arrangement/ArrangementPanel.js';
+import { AuditLog } from './audit/AuditLog.js';
 import { resetStaffStores, useStaffSession } from '../stores/staff-session.js';
 import { watchSyncStatus } from '../stores/sync-status-store.js';
 import { platformBridge } from '../platform/bridge.js';
@@ -12,6 +14,7 @@ import { ImportScreen } from './imports/ImportScreen.js';
 import { OutboxMonitor } from './outbox/OutboxMonitor.js';
 import { StaffLogin } from './login/StaffLogin.js';
 import { CampusOverview } from './overview/CampusOverview.js';
+import { forgetOfflineReview, prepareOfflineReview } from './offline/offline-review.js';
 import { ReviewQueue } from './reviews/ReviewQueue.js';
 import { startStaffSession } from './shell/load-schools.js';
 import { SyncStatusBar } from './shell/SyncStatusBar.js';
@@ -36,6 +39,13 @@ export function StaffHome() {
       setChecking(false);
     });
   }, []);
+
+  // Offline review is bound to an online session: cached at its start, gone with it (logout, expiry, or a reload that found none).
+  useEffect(() => {
+    if (checking) return;
+    if (session === null) void forgetOfflineReview().catch(() => undefined);
+    else void prepareOfflineReview(session).catch(() => undefined);
+  }, [checking, session]);
 
   const logout = async () => {
     await staffCall('logout', {});
@@ -74,12 +84,19 @@ export function StaffHome() {
               destroyOnHidden
               size="large"
               items={[
-                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue />}</TeacherOnly> },
+                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue session={session} />}</TeacherOnly> },
                 { key: 'overview', label: t('staff.nav.overview'), children: <CampusOverview /> },
                 { key: 'groupPayment', label: t('staff.nav.groupPayment'), children: <TeacherOnly session={session}>{() => <GroupPayment />}</TeacherOnly> },
                 { key: 'imports', label: t('staff.nav.imports'), children: <ImportScreen session={session} /> },
                 { key: 'devices', label: t('staff.nav.devices'), children: <DeviceCodes /> },
                 { key: 'outbox', label: t('staff.nav.outbox'), children: <OutboxMonitor /> },
+                // Admin-only tasks: a teacher has no such tab at all, and the server refuses them the endpoints too.
+                ...(session.role === 'admin'
+                  ? [
+                      { key: 'arrangement', label: t('staff.nav.arrangement'), children: <ArrangementPanel /> },
+                      { key: 'audit', label: t('staff.nav.audit'), children: <AuditLog /> },
+                    ]
+                  : []),
               ]}
             />
           )}

@@ -6,7 +6,8 @@ import { importCet4Scores, importRoster } from '../../../shared/contracts/http/i
 import { createGroupPayment, getGroupPayment, listGroupPayable, releaseGroupPayment } from '../../../shared/contracts/http/payment.js';
 import { decideReview, fileReviewOnBehalf, flagRepeatSubmitter, getReviewEvidence, listReviews } from '../../../shared/contracts/http/review.js';
 import { getSession, logout, staffLogin } from '../../../shared/contracts/http/session.js';
-import { campusOverview, issueDeviceEnrolmentCode } from '../../../shared/contracts/http/staff.js';
+import { campusOverview, issueDeviceEnrolmentCode, listAuditLog } from '../../../shared/contracts/http/staff.js';
+import { runArrangement } from '../../../shared/contracts/http/tickets.js';
 import type { IpcResult } from '../../../shared/contracts/ipc.js';
 import { createApiClient, type ApiClient } from '../../platform/api-client.js';
 import { platformBridge } from '../../platform/bridge.js';
@@ -31,6 +32,8 @@ export const staffEndpoints = {
   importRoster,
   importCet4Scores,
   issueDeviceEnrolmentCode,
+  runArrangement,
+  listAuditLog,
 };
 
 export type StaffEndpoints = typeof staffEndpoints;
