@@ -14,7 +14,6 @@ import { ImportScreen } from './imports/ImportScreen.js';
 import { OutboxMonitor } from './outbox/OutboxMonitor.js';
 import { StaffLogin } from './login/StaffLogin.js';
 import { CampusOverview } from './overview/CampusOverview.js';
-import { forgetOfflineReview, prepareOfflineReview } from './offline/offline-review.js';
 import { ReviewQueue } from './reviews/ReviewQueue.js';
 import { startStaffSession } from './shell/load-schools.js';
 import { SyncStatusBar } from './shell/SyncStatusBar.js';
@@ -39,13 +38,6 @@ export function StaffHome() {
       setChecking(false);
     });
   }, []);
-
-  // Offline review is bound to an online session: cached at its start, gone with it (logout, expiry, or a reload that found none).
-  useEffect(() => {
-    if (checking) return;
-    if (session === null) void forgetOfflineReview().catch(() => undefined);
-    else void prepareOfflineReview(session).catch(() => undefined);
-  }, [checking, session]);
 
   const logout = async () => {
     await staffCall('logout', {});
@@ -84,7 +76,7 @@ export function StaffHome() {
               destroyOnHidden
               size="large"
               items={[
-                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue session={session} />}</TeacherOnly> },
+                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue />}</TeacherOnly> },
                 { key: 'overview', label: t('staff.nav.overview'), children: <CampusOverview /> },
                 { key: 'groupPayment', label: t('staff.nav.groupPayment'), children: <TeacherOnly session={session}>{() => <GroupPayment />}</TeacherOnly> },
                 { key: 'imports', label: t('staff.nav.imports'), children: <ImportScreen session={session} /> },
