@@ -191,7 +191,7 @@ export const staff: Shape<typeof zh> = {
       'review.decide': 'CET6 qualification review decision',
       'outbox.void': 'Void record',
     },
-    decision: { APPROVED: 'Approved', REJECTED: 'Rejected: {{reason}}' },
+    decision: { APPROVED: 'Approved', REJECTED: 'Rejected' },
     state: { pending: 'Waiting to sync', applied: 'Applied', refused: 'Refused', voided: 'Voided', expired: 'Expired', discarded: 'Discarded', retried: 'Retried' },
     cascade: 'Refused because operation {{seqs}} it depends on was refused',
     dependsOn: 'Depends on operation {{seqs}}',

@@ -187,7 +187,7 @@ export const staff = {
       'review.decide': '六级资格复核决定',
       'outbox.void': '作废记录',
     },
-    decision: { APPROVED: '复核通过', REJECTED: '复核不通过：{{reason}}' },
+    decision: { APPROVED: '复核通过', REJECTED: '复核不通过' },
     state: { pending: '待同步', applied: '已生效', refused: '被拒绝', voided: '已作废', expired: '已过期', discarded: '已放弃', retried: '已重试' },
     cascade: '依赖的第{{seqs}}号操作被拒绝，本操作随之被拒绝',
     dependsOn: '依赖第{{seqs}}号操作',
