@@ -1,0 +1,459 @@
+// Issue #7's chaos test (K3, exactly-once replay): 2,000 queued operations replayed through the real main-process Syncer
+// while the real server process (src-server/bin/server.ts on PostgreSQL 15) is SIGKILLed and restarted at random at least 20 times.
+//
+// What it proves: each operation is applied exactly once and none is lost (one ledger row per seq,
+// every outcome the same on a re-send, every applied effect present once and no refused one
+// present), and seats never drift. SIGKILL mid-push lands inside the server's per-operation
+// transactions (argon2, seat UPDATEs, the ledger insert), which is the point: PostgreSQL must roll
+// the half-done one back and the re-send must apply it once.
+//
+// The operations are planned from a seed (printed; CHAOS_SEED=n reproduces the plan and the kill
+// points), and one device applies them strictly in order with no other writer, so the outcome of
+// every operation is deterministic whatever the kills do: the plan carries a model of the expected
+// outcome (seats counted down per offering, refusals cascading to dependents) and the test compares
+// the replay's outcomes with it.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PUSH_BATCH, SYNC_DEPENDENCY_REFUSED, SYNC_SEQUENCE_GAP } from '../../shared/contracts/sync.js';
+import { residentIdCheckCharacter } from '../../shared/rules/index.js';
+import { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
+import { DeviceStore } from '../../src-main/core/device-store.js';
+import { enrolDevice } from '../../src-main/core/enrolment.js';
+import type { ServerConnection } from '../../src-main/core/http-client.js';
+import { MemorySecretStore } from '../../src-main/core/secret-store.js';
+import { Syncer } from '../../src-main/core/syncer.js';
+import { systemTimers } from '../../src-main/core/timers.js';
+import type { Db } from '../../src-server/db/database.js';
+import { seededPrng, type Prng } from '../../src-server/demo/data/prng.js';
+import { seedDemo } from '../../src-server/demo/seed.js';
+import { seatDrift } from '../../src-server/services/seats.js';
+import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
+import { FileOutbox, type Outcome } from '../support/file-outbox.js';
+import { freePort, waitFor } from '../support/processes.js';
+import { TEST_SECRET } from '../support/server.js';
+
+const isPg = databaseKind() === 'pg';
+if (!isPg) {
+  console.log(
+    'K3 chaos replay skipped on PGlite: it SIGKILLs a server process mid-transaction and restarts it on the same database, which needs a database outside that process; the server:pg project runs it on PostgreSQL 15.',
+  );
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const TOTAL = 2000;
+const MIN_KILLS = 20;
+const KILLS = 24;
+/** Operations per push: small enough that a kill usually lands inside a push, as the outbox's batches would. */
+const BATCH = 40;
+/** Ceilings, not expectations: a server start under the full suite on two cores has been seen to take over a minute. */
+const SERVER_START_MS = 150_000;
+const SEED = process.env.CHAOS_SEED === undefined ? randomInt(2 ** 31) : Number(process.env.CHAOS_SEED);
+const clock = { now: () => new Date() };
+
+// ---------------------------------------------------------------------------------------------
+// The plan: 2,000 operations with the outcome each must get.
+
+type Expected = { readonly status: 'applied' } | { readonly status: 'refused'; readonly code: string; readonly params?: Readonly<Record<string, unknown>> };
+
+interface Planned {
+  readonly kind: string;
+  readonly payload: unknown;
+  readonly dependsOn: readonly number[];
+  readonly expected: Expected;
+  /** For effect checks: whose passport, and which offerings an enrolment takes. */
+  readonly email?: string;
+  readonly offeringIds?: readonly string[];
+}
+
+interface Person {
+  readonly email: string;
+  readonly mobile: string;
+  readonly password: string;
+  readonly idType: 'RESIDENT_ID';
+  readonly idNumber: string;
+  readonly name: string;
+}
+
+const DAY_MS = 86_400_000;
+const NAMES = ['周晓明', '吴桂芳', '郑海燕', '孙立群', '欧阳娜', '马建国', '林小雨', '何志强'];
+
+/** Region 650102 (乌鲁木齐) is in no demo identity, so no planned passport meets a demo one; birth dates spread over 1996–2006. */
+function person(n: number): Person {
+  const born = new Date(Date.UTC(1996, 0, 1) + Math.floor(n / 900) * DAY_MS);
+  const first17 = `650102${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(n % 900).padStart(3, '0')}`;
+  return {
+    email: `chaos${n}@example.com`,
+    mobile: `15${String(n).padStart(9, '0')}`,
+    password: 'Cet4pass!',
+    idType: 'RESIDENT_ID',
+    idNumber: first17 + residentIdCheckCharacter(first17),
+    name: NAMES[n % NAMES.length]!,
+  };
+}
+
+function registerPayload(who: Person) {
+  return {
+    email: who.email,
+    mobile: who.mobile,
+    password: who.password,
+    passwordConfirmation: who.password,
+    idType: who.idType,
+    idNumber: who.idNumber,
+    name: who.name,
+    agreementAccepted: true,
+  };
+}
+
+class Plan {
+  readonly ops: Planned[] = [];
+  private people = 0;
+  /** Identities whose passport.register is expected to apply: a later one with the same ID number is refused. */
+  private readonly registered: Person[] = [];
+
+  constructor(private readonly rng: Prng) {}
+
+  private add(op: Omit<Planned, 'expected'>, own: () => Expected): number {
+    const seq = this.ops.length + 1;
+    this.ops.push({ ...op, expected: this.cascade(op.dependsOn) ?? own() });
+    return seq;
+  }
+
+  /** The server refuses an operation whose first refused dependency (lowest seq) was refused, naming it and its reason. */
+  private cascade(dependsOn: readonly number[]): Expected | null {
+    for (const seq of [...dependsOn].sort((a, b) => a - b)) {
+      const before = this.ops[seq - 1]!.expected;
+      if (before.status === 'refused') return { status: 'refused', code: SYNC_DEPENDENCY_REFUSED, params: { seq, reason: before.code } };
+    }
+    return null;
+  }
+
+  newPerson(): Person {
+    this.people += 1;
+    return person(this.people);
+  }
+
+  register(who: Person, dependsOn: readonly number[] = []): number {
+    return this.add({ kind: 'passport.register', payload: registerPayload(who), dependsOn, email: who.email }, () => {
+      if (this.registered.some((earlier) => earlier.idNumber === who.idNumber)) return { status: 'refused', code: 'INFORMATION_OCCUPIED' };
+      this.registered.push(who);
+      return { status: 'applied' };
+    });
+  }
+
+  /** Someone types an ID number another passport of this queue already holds (with their own email and mobile). */
+  registerTakenIdentity(): number | null {
+    if (this.registered.length === 0) return null;
+    const holder = this.rng.pick(this.registered);
+    return this.register({ ...this.newPerson(), idNumber: holder.idNumber, name: holder.name });
+  }
+
+  /** Deliberately invalid operations the server must refuse, each with its code. */
+  invalid(): number {
+    const who = this.newPerson();
+    switch (this.rng.int(0, 2)) {
+      case 0:
+        // A kind this server does not know (e.g. from newer kiosk software).
+        return this.add({ kind: 'candidate.teleport', payload: {}, dependsOn: [] }, () => ({ status: 'refused', code: 'VALIDATION_FAILED' }));
+      case 1: {
+        // A payload that fails the kind's schema: no password.
+        const { password: _password, ...payload } = registerPayload(who);
+        return this.add({ kind: 'passport.register', payload, dependsOn: [], email: who.email }, () => ({ status: 'refused', code: 'FIELD_REQUIRED' }));
+      }
+      default:
+        // A payload that passes the schema and breaks an A3 rule.
+        return this.add({ kind: 'passport.register', payload: { ...registerPayload(who), mobile: '12345' }, dependsOn: [], email: who.email }, () => ({
+          status: 'refused',
+          code: 'MOBILE_FORMAT',
+        }));
+    }
+  }
+}
+
+function planOperations(rng: Prng): Plan {
+  const plan = new Plan(rng);
+  while (plan.ops.length < TOTAL) {
+    const roll = rng.next();
+    if (roll < 0.03) plan.invalid();
+    else if (roll < 0.06) {
+      // A refused head with a dependent: the dependent must be refused as a cascade, naming it.
+      const head = plan.registerTakenIdentity() ?? plan.invalid();
+      if (plan.ops.length < TOTAL) plan.register(plan.newPerson(), [head]);
+    } else plan.register(plan.newPerson());
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server process: started on the test's PostgreSQL database, SIGKILLed, started again on the same port.
+
+class ServerProcess {
+  private child: ChildProcess | undefined;
+  private stderr = '';
+  /** Set when the process ended without being killed by the test: the run must fail with its last words. */
+  crashed: string | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  private async healthy(): Promise<boolean> {
+    try {
+      return (await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(2_000) })).ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Starts the server and resolves once it answers /api/health, with how long that took. */
+  async start(): Promise<number> {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/bin/server.ts'], { cwd: root, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = child;
+    this.stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4_000)));
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && signal !== 'SIGTERM') this.crashed = `server process exited with ${code ?? signal}: ${this.stderr}`;
+    });
+    await waitFor(async () => this.crashed !== null || (await this.healthy()), SERVER_START_MS);
+    if (this.crashed !== null) throw new Error(this.crashed);
+    return performance.now() - started;
+  }
+
+  /** Whether the running process gets no chance to finish anything, as in a power cut (SIGKILL), or stops cleanly (SIGTERM). */
+  async stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    const running = this.child;
+    this.child = undefined;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((done) => running.once('exit', done));
+    running.kill(signal);
+    await exited;
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Polls a cheap in-process condition; `stop` ends the wait when the test has already failed, so no loop outlives it. */
+async function until(condition: () => boolean, stop: () => boolean): Promise<void> {
+  while (!condition() && !stop()) await sleep(10);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the server process is SIGKILLed and restarted', () => {
+  let database: TestDatabase;
+  let db: Db;
+  let server: ServerProcess;
+  let monitor: ConnectivityMonitor;
+  let syncer: Syncer;
+  let outbox: FileOutbox;
+  let deviceId: string;
+  let workDir: string;
+  const logged: string[] = [];
+  const plan = planOperations(seededPrng(SEED));
+
+  beforeAll(async () => {
+    console.log(`K3 chaos seed ${SEED} (CHAOS_SEED=${SEED} reproduces the plan and the kill points)`);
+    database = await freshDatabase();
+    db = database.db;
+    await seedDemo(db, new Date());
+    workDir = await mkdtemp(join(tmpdir(), 'cet-chaos-'));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      COOKIE_SECRET: TEST_SECRET,
+    };
+    // The operator's one-time code, as a school's IT office issues it.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src-server/bin/cli.ts', 'enrol-code', '--campus', '993010'], { cwd: root, env });
+    const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}) /.exec(stdout)?.[1];
+    expect(code, stdout).toBeDefined();
+    server = new ServerProcess(url, env);
+    await server.start();
+
+    const connection: ServerConnection = { baseUrl: url, fetch: (input, init) => fetch(input, init), timeoutMs: 30_000 };
+    monitor = new ConnectivityMonitor({
+      healthUrl: `${url}/api/health`,
+      fetch: (input, init) => fetch(input, init),
+      onlineIntervalMs: 200,
+      offlineBackoff: { baseMs: 50, capMs: 400 },
+      timeoutMs: 2_000,
+      timers: systemTimers,
+      clock,
+      random: Math.random,
+    });
+    monitor.start();
+    const device = new DeviceStore(join(workDir, 'device'), new MemorySecretStore());
+    const enrolled = await enrolDevice(
+      { connection, device, reachability: monitor, clock, softwareVersion: '1.0.0', expectedCampus: '993010', log: (line) => logged.push(line) },
+      { code: code ?? '', deviceName: '图书馆一楼 1号机' },
+    );
+    expect(enrolled).toMatchObject({ ok: true });
+    deviceId = enrolled.ok ? enrolled.value.deviceId : '';
+    syncer = new Syncer({ connection, device, monitor, clock, log: (line) => logged.push(line) });
+    await syncer.init();
+
+    outbox = await FileOutbox.open(join(workDir, 'outbox.jsonl'), clock);
+    await outbox.enqueue(plan.ops.map(({ kind, payload, dependsOn }) => ({ kind, payload, dependsOn })));
+  }, SERVER_START_MS + 120_000);
+
+  afterAll(async () => {
+    monitor?.stop();
+    await server?.stop('SIGTERM');
+    await outbox?.close();
+    await database?.dispose();
+    if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it(
+    'K3 2,000 operations replayed across ≥ 20 SIGKILLs: each applied exactly once, none lost, the same outcome on a re-send, and no seat drift',
+    async () => {
+      expect(outbox.size()).toBe(TOTAL);
+      const timing = seededPrng(SEED ^ 0x5eed);
+      // Progress-driven kill points, spread over the queue with jitter; all at or below TOTAL − BATCH, so the
+      // replay reaches every one of them before its last batch (which waits for the last kill).
+      const killAt = Array.from({ length: KILLS }, (_, i) => Math.floor(((i + 0.25 + 0.5 * timing.next()) * (TOTAL - BATCH)) / KILLS));
+      const figures = { kills: 0, killsMidPush: 0, pushes: 0, failedPushes: 0, partialAnswers: 0, lostAnswers: 0, restartMs: [] as number[] };
+      let pushing = false;
+      let killerError: unknown = null;
+      let finished = false;
+
+      const killer = (async () => {
+        for (const threshold of killAt) {
+          await until(() => outbox.acknowledgedCount() >= threshold, () => finished);
+          if (finished) return;
+          // A random moment after the threshold: usually inside a push, often inside an operation's transaction.
+          await sleep(timing.int(0, 250));
+          const midPush = pushing;
+          await server.stop('SIGKILL');
+          figures.kills += 1;
+          if (midPush) figures.killsMidPush += 1;
+          await sleep(timing.int(0, 300));
+          figures.restartMs.push(await server.start());
+        }
+      })().catch((error: unknown) => {
+        killerError = error;
+      });
+
+      const started = performance.now();
+      try {
+        for (;;) {
+          if (killerError !== null) throw killerError;
+          if (server.crashed !== null) throw new Error(server.crashed);
+          const batch = outbox.unacknowledged(BATCH);
+          if (batch.length === 0) break;
+          if (batch.at(-1)!.seq === TOTAL) await killer;
+          pushing = true;
+          const pushed = await syncer.push(batch);
+          pushing = false;
+          if (pushed.ok) {
+            figures.pushes += 1;
+            if (pushed.value.results.length < batch.length) figures.partialAnswers += 1;
+            figures.lostAnswers += (await outbox.acknowledge(pushed.value.results)).lostAnswers;
+            continue;
+          }
+          figures.failedPushes += 1;
+          // Nothing is skipped past a refused batch: a gap would mean the server lost an operation it had acknowledged.
+          expect(pushed.error.code).not.toBe(SYNC_SEQUENCE_GAP);
+          // As the kiosk's outbox: stop, wait until the server answers again, then resend from the first unacknowledged operation.
+          await waitFor(() => syncer.status().connectivity === 'online' || killerError !== null, SERVER_START_MS);
+          await sleep(timing.int(20, 120));
+        }
+      } finally {
+        finished = true;
+      }
+      const elapsedMs = performance.now() - started;
+      await killer;
+      if (killerError !== null) throw killerError;
+
+      const restarts = [...figures.restartMs].sort((a, b) => a - b);
+      console.log(
+        `K3 chaos seed ${SEED}: ${TOTAL} operations in ${(elapsedMs / 1000).toFixed(1)} s (${((TOTAL * 1000) / elapsedMs).toFixed(1)} ops/s including restarts); ` +
+          `${figures.kills} SIGKILLs (${figures.killsMidPush} during a push), restarts median ${Math.round(restarts[restarts.length >> 1] ?? 0)} ms max ${Math.round(restarts.at(-1) ?? 0)} ms; ` +
+          `${figures.pushes} pushes answered (${figures.partialAnswers} partial), ${figures.failedPushes} failed, ${figures.lostAnswers} outcomes recovered as duplicates of lost answers`,
+      );
+      expect(figures.kills).toBeGreaterThanOrEqual(MIN_KILLS);
+
+      // Exactly once, none lost: one ledger row per seq 1..TOTAL, and the device's last applied seq at the end.
+      const ledger = await db
+        .selectFrom('sync_operations')
+        .select(['seq', 'kind', 'status', 'result', 'error'])
+        .where('device_id', '=', deviceId)
+        .orderBy('seq')
+        .execute();
+      expect(ledger.map((row) => Number(row.seq))).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+      const device = await db.selectFrom('sync_devices').select('last_applied_seq').where('device_id', '=', deviceId).executeTakeFirstOrThrow();
+      expect(Number(device.last_applied_seq)).toBe(TOTAL);
+
+      // Every outcome the device kept is the one the server stored, and the one the plan's model predicts.
+      const outcomes = plan.ops.map((_, i) => outbox.outcome(i + 1));
+      expect(outcomes.every((outcome) => outcome !== undefined)).toBe(true);
+      const kept = outcomes as Outcome[];
+      expect(ledger.map((row) => ({ status: row.status, result: row.result ?? undefined, code: row.error?.code }))).toEqual(
+        kept.map((outcome) => ({ status: outcome.status, result: outcome.result, code: outcome.error?.code })),
+      );
+      const mismatches = plan.ops
+        .map((op, i) => ({ seq: i + 1, kind: op.kind, expected: op.expected, got: { status: kept[i]!.status, code: kept[i]!.error?.code, params: kept[i]!.error?.params } }))
+        .filter(({ expected, got }) => expected.status !== got.status || (expected.status === 'refused' && (expected.code !== got.code || (expected.params !== undefined && JSON.stringify(expected.params) !== JSON.stringify(got.params)))));
+      expect(mismatches.slice(0, 5)).toEqual([]);
+
+      // Stable: a re-send of every operation returns what was kept, as a duplicate.
+      for (let from = 0; from < TOTAL; from += MAX_PUSH_BATCH) {
+        const batch = outbox.all().slice(from, from + MAX_PUSH_BATCH);
+        const again = await syncer.push(batch);
+        expect(again.ok).toBe(true);
+        if (!again.ok) return;
+        expect(again.value.results).toEqual(
+          batch.map((op) => {
+            const outcome = kept[op.seq - 1]!;
+            return { seq: op.seq, status: 'duplicate', ...(outcome.result === undefined ? {} : { result: outcome.result }), ...(outcome.error === undefined ? {} : { error: outcome.error }) };
+          }),
+        );
+      }
+
+      // Effects: every applied passport.register made exactly its passport, and nothing else of the plan made one.
+      const appliedPassports = plan.ops
+        .map((op, i) => ({ op, seq: i + 1, outcome: kept[i]! }))
+        .filter(({ op, outcome }) => op.kind === 'passport.register' && outcome.status === 'applied');
+      const provisional = await db
+        .selectFrom('provisional_passports')
+        .innerJoin('passports', 'passports.id', 'provisional_passports.passport_id')
+        .select(['provisional_passports.seq', 'provisional_passports.passport_id', 'passports.email'])
+        .where('provisional_passports.device_id', '=', deviceId)
+        .orderBy('provisional_passports.seq')
+        .execute();
+      expect(provisional.map((row) => ({ seq: Number(row.seq), passportId: row.passport_id, email: row.email }))).toEqual(
+        appliedPassports.map(({ op, seq, outcome }) => ({ seq, passportId: (outcome.result as { passportId: string }).passportId, email: op.email })),
+      );
+      const planned = await db
+        .selectFrom('passports')
+        .select(({ fn }) => fn.countAll<string>().as('n'))
+        .where('email', 'like', 'chaos%@example.com')
+        .executeTakeFirstOrThrow();
+      expect(Number(planned.n)).toBe(appliedPassports.length);
+
+      // Seats: every offering's counter equals capacity − enrolments, none below zero.
+      expect(await seatDrift(db)).toEqual([]);
+      const oversold = await db.selectFrom('offerings').select('id').where('remaining', '<', 0).execute();
+      expect(oversold).toEqual([]);
+
+      // The mix really had refusals and cascades, and the chaos really hit pushes in flight.
+      const refusedCodes = new Set(kept.filter((outcome) => outcome.status === 'refused').map((outcome) => outcome.error?.code));
+      expect(refusedCodes).toContain(SYNC_DEPENDENCY_REFUSED);
+      expect(refusedCodes).toContain('INFORMATION_OCCUPIED');
+      expect(figures.killsMidPush).toBeGreaterThan(0);
+    },
+    20 * 60_000,
+  );
+});
