@@ -7,6 +7,7 @@ import { IdleGuard } from '../privacy/IdleGuard.js';
 import { useCandidateStore } from '../stores/candidate-store.js';
 import { useFlowStore, type Screen } from '../stores/flow-store.js';
 import { HomeScreen } from './home/HomeScreen.js';
+import { useOfflineQueue } from './offline/use-offline-queue.js';
 import { KioskHeader } from './shell/KioskHeader.js';
 import { screenStep } from './shell/screen-step.js';
 import { useExamSession } from './shell/use-exam-session.js';
@@ -31,6 +32,14 @@ const WelcomeScreen = lazyView(() => import('./registration/WelcomeScreen.js'), 
 const ReviewScreen = lazyView(() => import('./review/ReviewScreen.js'), 'ReviewScreen');
 const OralScreen = lazyView(() => import('./subjects/OralScreen.js'), 'OralScreen');
 const WrittenScreen = lazyView(() => import('./subjects/WrittenScreen.js'), 'WrittenScreen');
+// Offline capture (K3): served by the host like every chunk, so they load with the server away.
+const OfflineStartScreen = lazyView(() => import('./offline/OfflineStartScreen.js'), 'OfflineStartScreen');
+const OfflinePassportScreen = lazyView(() => import('./offline/OfflinePassportScreen.js'), 'OfflinePassportScreen');
+const OfflineLoginScreen = lazyView(() => import('./offline/OfflineLoginScreen.js'), 'OfflineLoginScreen');
+const OfflineRegistrationScreen = lazyView(() => import('./offline/OfflineRegistrationScreen.js'), 'OfflineRegistrationScreen');
+const OfflineWrittenScreen = lazyView(() => import('./offline/OfflineWrittenScreen.js'), 'OfflineWrittenScreen');
+const OfflineOralScreen = lazyView(() => import('./offline/OfflineOralScreen.js'), 'OfflineOralScreen');
+const OfflineSummaryScreen = lazyView(() => import('./offline/OfflineSummaryScreen.js'), 'OfflineSummaryScreen');
 
 function screenView(screen: Screen): ReactNode {
   switch (screen.name) {
@@ -72,6 +81,20 @@ function screenView(screen: Screen): ReactNode {
       return <ReceiptScreen />;
     case 'tickets':
       return <TicketsScreen />;
+    case 'offlineStart':
+      return <OfflineStartScreen />;
+    case 'offlinePassport':
+      return <OfflinePassportScreen />;
+    case 'offlineLogin':
+      return <OfflineLoginScreen />;
+    case 'offlineRegistration':
+      return <OfflineRegistrationScreen />;
+    case 'offlineWritten':
+      return <OfflineWrittenScreen />;
+    case 'offlineOral':
+      return <OfflineOralScreen />;
+    case 'offlineSummary':
+      return <OfflineSummaryScreen />;
   }
 }
 
@@ -80,6 +103,7 @@ export function KioskApp() {
   const registration = useCandidateStore((state) => state.registration);
   useExamSession();
   usePrefetchViews();
+  useOfflineQueue();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <KioskHeader />

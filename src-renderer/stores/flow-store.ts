@@ -20,7 +20,15 @@ export type Screen =
   | { readonly name: 'oral' }
   | { readonly name: 'payment' }
   | { readonly name: 'receipt' }
-  | { readonly name: 'tickets' };
+  | { readonly name: 'tickets' }
+  // Offline capture (K3): the same steps, queued in the outbox while the server cannot be reached.
+  | { readonly name: 'offlineStart' }
+  | { readonly name: 'offlinePassport' }
+  | { readonly name: 'offlineLogin' }
+  | { readonly name: 'offlineRegistration' }
+  | { readonly name: 'offlineWritten' }
+  | { readonly name: 'offlineOral' }
+  | { readonly name: 'offlineSummary' };
 
 export type ScreenName = Screen['name'];
 

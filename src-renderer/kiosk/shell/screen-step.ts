@@ -21,6 +21,13 @@ const FIXED: Partial<Record<ScreenName, ProgressStep>> = {
   oral: 'oral',
   receipt: 'done',
   tickets: 'done',
+  offlineStart: 'register',
+  offlinePassport: 'register',
+  offlineLogin: 'login',
+  offlineRegistration: 'qualification',
+  offlineWritten: 'written',
+  offlineOral: 'oral',
+  offlineSummary: 'done',
 };
 
 export function registrationStep(registration: RegistrationView | null): ProgressStep {
