@@ -247,6 +247,7 @@ export const staff: Shape<typeof zh> = {
     onlyPending: 'Offline, only pending applications can be read',
     notTeacher: 'Offline review is for school teachers only',
     needsServer: 'Needs the server: available once the network is back',
+    ready: 'Ready for offline review: {{count}} pending applications cached encrypted on this device; offline review allowed until {{at}}',
   },
   arrangement: {
     title: 'Arrangement: ticket numbers, rooms and seats',

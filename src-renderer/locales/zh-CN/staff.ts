@@ -243,6 +243,7 @@ export const staff = {
     onlyPending: '离线时只能查看待复核申请',
     notTeacher: '离线复核仅对学校负责老师开放',
     needsServer: '离线时不能办理，网络恢复后可用',
+    ready: '已为离线复核做好准备：{{count}} 份待复核申请已加密缓存在本机，离线复核授权有效期至 {{at}}',
   },
   arrangement: {
     title: '编排：准考证号、考场和座位',
