@@ -44,6 +44,9 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
   const settings: Record<string, string> = {
     max_connections: String(options.maxConnections ?? 200),
     shared_buffers: '256MB',
+    // Counts every statement (BEGIN and COMMIT too), so a part can report round trips per request.
+    shared_preload_libraries: 'pg_stat_statements',
+    'pg_stat_statements.track_utility': 'on',
     ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
   const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
@@ -55,6 +58,10 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
   const version = ((await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?').split(' ')[0] ?? '?';
   await admin.query('CREATE DATABASE bench');
   await admin.end();
+  const bench = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/bench` });
+  await bench.connect();
+  await bench.query('CREATE EXTENSION pg_stat_statements');
+  await bench.end();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/bench`,
     version,
@@ -64,4 +71,24 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
       removeDir();
     },
   };
+}
+
+/** Statements PostgreSQL has run since the last reset (every database of the cluster), for round trips per request. */
+export async function statementCount(client: pg.Pool | pg.Client): Promise<number> {
+  const { rows } = await client.query<{ calls: string | null }>(`SELECT sum(calls) AS calls FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'`);
+  return Number(rows[0]?.calls ?? 0);
+}
+
+export async function resetStatementCount(client: pg.Pool | pg.Client): Promise<void> {
+  await client.query('SELECT pg_stat_statements_reset()');
+}
+
+/** The statements that took PostgreSQL the most time since the last reset: where a request's database time goes. */
+export async function topStatements(client: pg.Pool | pg.Client, limit: number): Promise<{ query: string; calls: number; mean_ms: number; total_ms: number }[]> {
+  const { rows } = await client.query<{ query: string; calls: string; mean_ms: number; total_ms: number }>(
+    `SELECT query, calls, mean_exec_time AS mean_ms, total_exec_time AS total_ms FROM pg_stat_statements
+     WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' ').slice(0, 160), calls: Number(row.calls), mean_ms: Math.round(row.mean_ms * 100) / 100, total_ms: Math.round(row.total_ms) }));
 }

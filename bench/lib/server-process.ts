@@ -27,9 +27,9 @@ function cpuSecondsOf(pid: number): number {
  * `env` is added to a production environment: NODE_ENV=production (responses not re-validated,
  * no dev pages), LOG_LEVEL=warn (no line per request), no demo seeding (the bench prepares its data).
  */
-export async function startServerProcess(env: Readonly<Record<string, string>>): Promise<ServerProcess> {
+export async function startServerProcess(env: Readonly<Record<string, string>>, options: { nodeArgs?: readonly string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-server/bin/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src-server/bin/server.ts'], {
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', COOKIE_SECRET: BENCH_SECRET, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

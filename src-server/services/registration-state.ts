@@ -55,6 +55,25 @@ export function subjectOf(catalogue: ReadonlyMap<SubjectCode, Subject>, code: Su
   return subject;
 }
 
+/** An enrolment row with its subject and offering, as the rules and views take it. */
+export function heldEnrolment(row: EnrolmentRow, catalogue: ReadonlyMap<SubjectCode, Subject>, offering: Offering): HeldEnrolment {
+  return {
+    id: row.id,
+    registrationId: row.registration_id,
+    offeringId: row.offering_id,
+    subjectCode: row.subject_code,
+    feeFen: row.fee_fen,
+    paymentStatus: row.payment_status,
+    arrangementStatus: row.arrangement_status,
+    method: row.method,
+    createdAt: row.created_at,
+    groupPaymentLock: row.group_payment_order_id !== null,
+    subject: subjectOf(catalogue, row.subject_code),
+    offering,
+    row,
+  };
+}
+
 export async function loadState(db: Executor, registration: RegistrationRow): Promise<RegistrationState> {
   const catalogue = await subjectsByCode(db);
   const rows = await db.selectFrom('enrolments').selectAll().where('registration_id', '=', registration.id).orderBy('created_at').orderBy('id').execute();
@@ -64,21 +83,7 @@ export async function loadState(db: Executor, registration: RegistrationRow): Pr
   const enrolments = rows.map((row): HeldEnrolment => {
     const offering = offerings.get(row.offering_id);
     if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);
-    return {
-      id: row.id,
-      registrationId: row.registration_id,
-      offeringId: row.offering_id,
-      subjectCode: row.subject_code,
-      feeFen: row.fee_fen,
-      paymentStatus: row.payment_status,
-      arrangementStatus: row.arrangement_status,
-      method: row.method,
-      createdAt: row.created_at,
-      groupPaymentLock: row.group_payment_order_id !== null,
-      subject: subjectOf(catalogue, row.subject_code),
-      offering,
-      row,
-    };
+    return heldEnrolment(row, catalogue, offering);
   });
   const reviewStatus = await reviewStatusOf(db, registration.passport_id, registration.roster_snapshot);
   return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue, reviewStatus };

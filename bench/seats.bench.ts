@@ -1,0 +1,169 @@
+// Seats (R7): N candidates race for one offering of capacity C through two server processes on one PostgreSQL; the same seat UPDATE issued straight at the database is the ceiling.
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { seatDrift } from '../src-server/services/seats.js';
+import { insertCandidates } from './lib/candidates.js';
+import { preparedPg } from './lib/database.js';
+import { RESULTS_DIR, runPart } from './lib/harness.js';
+import { timed, withConcurrency } from './lib/load.js';
+import { resetStatementCount, startPgCluster, statementCount, topStatements } from './lib/pg-cluster.js';
+import { startServerProcess } from './lib/server-process.js';
+import { median, percentile, round } from './lib/stats.js';
+
+/** The demo CET4 written offering of campus 993010, for which every bench candidate is qualified. */
+const OFFERING = 'demo-offering-993010-1';
+/** Another offering, for the ceiling only, so its claims never touch the race's counter. */
+const CEILING_OFFERING = 'demo-offering-993010-3';
+/** src-server/db/database.ts opens pools of 10: the ceiling gets as many connections as both servers together. */
+const SERVER_POOL = 10;
+const SERVERS = 2;
+
+/** The statement of src-server/services/seats.ts takeSeats, as it reaches PostgreSQL. */
+const SEAT_UPDATE = `UPDATE offerings SET remaining = remaining - 1, version = nextval('reference_version') WHERE id = $1 AND remaining > 0 RETURNING id`;
+
+await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: true, profile: false }, async (flags) => {
+  const cluster = await startPgCluster({ durable: flags.durable });
+  const db = await preparedPg(cluster.url);
+  const candidates = await insertCandidates(db, flags.contenders, { saved: true });
+  const reset = async () => {
+    await db.deleteFrom('enrolments').where('offering_id', '=', OFFERING).execute();
+    for (const id of [OFFERING, CEILING_OFFERING]) await db.updateTable('offerings').set({ capacity: flags.capacity, remaining: flags.capacity }).where('id', '=', id).execute();
+  };
+  // --profile: each server writes a V8 CPU profile on exit (open it in Chrome's DevTools, Performance tab).
+  const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : [];
+  const servers = await Promise.all(Array.from({ length: SERVERS }, () => startServerProcess({ DATABASE_URL: cluster.url }, { nodeArgs })));
+  const serverOf = (n: number) => servers[n % SERVERS]!;
+  const ceilingPool = new pg.Pool({ connectionString: cluster.url, max: SERVER_POOL * SERVERS });
+
+  // Warm-up outside the clock: each server's pool opened and its code paths compiled, on reads that leave the seats alone.
+  await withConcurrency(200, 40, async (n) => {
+    const candidate = candidates[n % candidates.length]!;
+    const response = await fetch(`${serverOf(n).url}/api/enrolment/written/choices`, { headers: { authorization: `Bearer ${candidate.token}` } });
+    await response.arrayBuffer();
+  });
+  await Promise.all(Array.from({ length: SERVER_POOL * SERVERS }, () => ceilingPool.query('SELECT 1')));
+
+  const violations: string[] = [];
+  const rounds: { claims_per_s: number; ceiling_per_s: number; latencies: number[]; server_cpu_ms: number; statements: number; top: Awaited<ReturnType<typeof topStatements>>; enrolled: number; oversold: number; full: number; other: number }[] = [];
+  for (let round_ = 0; round_ < flags.rounds; round_ += 1) {
+    await reset();
+    // Ceiling: every contender's seat UPDATE at once, queued on the pool as the servers' requests queue on theirs.
+    const ceilingStarted = performance.now();
+    await Promise.all(candidates.map(() => ceilingPool.query(SEAT_UPDATE, [CEILING_OFFERING])));
+    const ceilingSeconds = (performance.now() - ceilingStarted) / 1000;
+
+    // The race: every contender's POST at once, alternating between the two server processes.
+    const latencies: number[] = [];
+    const statuses = new Map<string, number>();
+    await resetStatementCount(ceilingPool);
+    let lastSeatAt = 0;
+    const cpuBefore = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
+    const started = performance.now();
+    await Promise.all(
+      candidates.map(async (candidate, n) => {
+        const { ms, value } = await timed(async () => {
+          const response = await fetch(`${serverOf(n).url}/api/enrolment/written`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${candidate.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ offeringIds: [OFFERING] }),
+          });
+          const body = (await response.json()) as { error?: { code: string } };
+          return response.status === 200 ? 'enrolled' : (body.error?.code ?? String(response.status));
+        });
+        latencies.push(ms);
+        if (value === 'enrolled') lastSeatAt = Math.max(lastSeatAt, performance.now() - started);
+        statuses.set(value, (statuses.get(value) ?? 0) + 1);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    // The profile of one claim: server CPU and statements (round trips to PostgreSQL, BEGIN and COMMIT included).
+    const serverCpuMs = ((servers.reduce((sum, server) => sum + server.cpuSeconds(), 0) - cpuBefore) * 1000) / flags.contenders;
+    const statements = (await statementCount(ceilingPool)) / flags.contenders;
+    const top = await topStatements(ceilingPool, 6);
+
+    // The database, not the responses, says how many seats went.
+    const held = await db.selectFrom('enrolments').select(({ fn }) => fn.countAll<string>().as('n')).where('offering_id', '=', OFFERING).executeTakeFirstOrThrow();
+    const offering = await db.selectFrom('offerings').select(['remaining', 'capacity']).where('id', '=', OFFERING).executeTakeFirstOrThrow();
+    const enrolled = Number(held.n);
+    const oversold = Math.max(0, enrolled - offering.capacity);
+    const answeredEnrolled = statuses.get('enrolled') ?? 0;
+    const full = statuses.get('OFFERING_FULL') ?? 0;
+    const other = flags.contenders - answeredEnrolled - full;
+    const expected = Math.min(flags.contenders, flags.capacity);
+    if (oversold > 0) violations.push(`round ${round_ + 1}: ${oversold} seats oversold`);
+    if (enrolled !== expected) violations.push(`round ${round_ + 1}: ${enrolled} enrolled in the database, ${expected} expected`);
+    if (answeredEnrolled !== enrolled) violations.push(`round ${round_ + 1}: ${answeredEnrolled} answered enrolled, ${enrolled} in the database`);
+    if (offering.remaining !== offering.capacity - enrolled) violations.push(`round ${round_ + 1}: counter says ${offering.remaining} remaining, enrolments say ${offering.capacity - enrolled}`);
+    if (other > 0) violations.push(`round ${round_ + 1}: unexpected answers ${JSON.stringify(Object.fromEntries(statuses))}`);
+    const drift = await seatDrift(db);
+    if (drift.some((row) => row.offeringId === OFFERING)) violations.push(`round ${round_ + 1}: seat drift ${JSON.stringify(drift)}`);
+    rounds.push({ claims_per_s: flags.contenders / seconds, ceiling_per_s: flags.contenders / ceilingSeconds, latencies, server_cpu_ms: serverCpuMs, statements, top, enrolled, oversold, full, other });
+    process.stdout.write(
+      `round ${round_ + 1}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU and ${round(statements, 1)} statements per claim\n`,
+    );
+  }
+  // Untimed: the database's own view of how long the statements took is in PostgreSQL's log only when asked; the figures above are from the client side.
+  const version = await sql<{ v: string }>`SELECT version() AS v`.execute(db);
+  await ceilingPool.end();
+  await db.destroy();
+  await Promise.all(servers.map((server) => server.stop()));
+  cluster.stop();
+
+  // The median round by claims/s stands for the run; every round is in the JSON.
+  const byRate = [...rounds].sort((a, b) => a.claims_per_s - b.claims_per_s);
+  const chosen = byRate[Math.floor(byRate.length / 2)]!;
+  const claimsPerS = round(median(rounds.map((r) => r.claims_per_s)));
+  const ceilingPerS = round(median(rounds.map((r) => r.ceiling_per_s)));
+  const ratio = round(claimsPerS / ceilingPerS, 3);
+  const oversold = Math.max(...rounds.map((r) => r.oversold));
+  const p50 = round(percentile(chosen.latencies, 50));
+  const p99 = round(percentile(chosen.latencies, 99));
+  return {
+    figures: {
+      contenders: flags.contenders,
+      capacity: flags.capacity,
+      enrolled: chosen.enrolled,
+      oversold,
+      claims_per_s: claimsPerS,
+      p50_ms: p50,
+      p99_ms: p99,
+      ceiling_per_s: ceilingPerS,
+      ratio,
+      server_cpu_ms_per_claim: round(median(rounds.map((r) => r.server_cpu_ms)), 2),
+      statements_per_claim: round(median(rounds.map((r) => r.statements)), 1),
+      rounds: rounds.map((r) => ({
+        claims_per_s: round(r.claims_per_s),
+        ceiling_per_s: round(r.ceiling_per_s),
+        server_cpu_ms_per_claim: round(r.server_cpu_ms, 2),
+        statements_per_claim: round(r.statements, 1),
+        p50_ms: round(percentile(r.latencies, 50)),
+        p99_ms: round(percentile(r.latencies, 99)),
+        enrolled: r.enrolled,
+        full: r.full,
+        other: r.other,
+        // Mean time in PostgreSQL per statement; the seat UPDATE's includes its wait for the offering's row lock.
+        slowest_statements: r.top,
+      })),
+    },
+    settings: {
+      servers: `${SERVERS} processes (src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn), pool ${SERVER_POOL} each`,
+      ceiling: `${SEAT_UPDATE} — one statement per contender, all at once, on a pg pool of ${SERVER_POOL * SERVERS}`,
+      database: version.rows[0]?.v.split(',')[0] ?? cluster.version,
+      postgres: cluster.settings,
+    },
+    headline: [
+      { figure: `oversold (${flags.contenders} for ${flags.capacity} seats, from the database)`, value: oversold, target: '0', met: oversold === 0 },
+      { figure: 'claims/s (2 server processes)', value: claimsPerS },
+      { figure: 'claim p50 / p99', value: `${p50} / ${p99}`, unit: 'ms' },
+      { figure: 'ceiling: seat UPDATE straight on pg', value: ceilingPerS, unit: '/s' },
+      { figure: 'ratio claims / ceiling', value: ratio, target: '≥ 0.5', met: ratio >= 0.5 },
+      { figure: 'per claim: server CPU, statements', value: `${round(median(rounds.map((r) => r.server_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.statements)), 1)}` },
+    ],
+    notes: [
+      'A claim is one POST /api/enrolment/written (session lookup, R5 checks, the seat UPDATE, the enrolment insert, the answer); a refused claim (OFFERING_FULL) counts as a claim too.',
+      'Client, both servers and PostgreSQL share the same 2 cores, so every figure is bounded by CPU, not by the row lock alone.',
+    ],
+    violations,
+  };
+});
