@@ -19,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATION_DISCARDED, OPERATION_EXPIRED } from '../../shared/contracts/operations.js';
 import { MAX_PUSH_BATCH, SYNC_DEPENDENCY_REFUSED, SYNC_SEQUENCE_GAP } from '../../shared/contracts/sync.js';
+import { fullJitterDelay } from '../../shared/domain/backoff.js';
 import { residentIdCheckCharacter } from '../../shared/rules/index.js';
 import { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
 import { DeviceStore } from '../../src-main/core/device-store.js';
@@ -30,11 +32,13 @@ import { Syncer } from '../../src-main/core/syncer.js';
 import { systemTimers } from '../../src-main/core/timers.js';
 import type { Db } from '../../src-server/db/database.js';
 import { seededPrng, type Prng } from '../../src-server/demo/data/prng.js';
-import { seedDemo } from '../../src-server/demo/seed.js';
+import { DEMO_AGREEMENT_VERSION, seedDemo } from '../../src-server/demo/seed.js';
 import { seatDrift } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
+import { offeringId } from '../support/enrolment.js';
 import { FileOutbox, type Outcome } from '../support/file-outbox.js';
 import { freePort, waitFor } from '../support/processes.js';
+import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
 import { TEST_SECRET } from '../support/server.js';
 
 const isPg = databaseKind() === 'pg';
@@ -52,6 +56,8 @@ const KILLS = 24;
 const BATCH = 40;
 /** Ceilings, not expectations: a server start under the full suite on two cores has been seen to take over a minute. */
 const SERVER_START_MS = 150_000;
+/** The outbox's backoff after a transient failure, shortened from its 2 s base: the test has no crowd of kiosks to spread out. */
+const RETRY_BACKOFF = { baseMs: 100, capMs: 2_000 } as const;
 const SEED = process.env.CHAOS_SEED === undefined ? randomInt(2 ** 31) : Number(process.env.CHAOS_SEED);
 const clock = { now: () => new Date() };
 
@@ -65,7 +71,9 @@ interface Planned {
   readonly payload: unknown;
   readonly dependsOn: readonly number[];
   readonly expected: Expected;
-  /** For effect checks: whose passport, and which offerings an enrolment takes. */
+  /** Whose passport the operation concerns, when the server can tell (a notice for their next login is then stored with the outcome). */
+  readonly concerns?: string;
+  /** The email of the passport a passport.register or registration.save is for. */
   readonly email?: string;
   readonly offeringIds?: readonly string[];
 }
@@ -82,7 +90,7 @@ interface Person {
 const DAY_MS = 86_400_000;
 const NAMES = ['周晓明', '吴桂芳', '郑海燕', '孙立群', '欧阳娜', '马建国', '林小雨', '何志强'];
 
-/** Region 650102 (乌鲁木齐) is in no demo identity, so no planned passport meets a demo one; birth dates spread over 1996–2006. */
+/** Region 650102 (乌鲁木齐) is in no demo identity, so no planned passport meets a demo one; every 900 people are born a day later, from 1 January 1996. */
 function person(n: number): Person {
   const born = new Date(Date.UTC(1996, 0, 1) + Math.floor(n / 900) * DAY_MS);
   const first17 = `650102${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(n % 900).padStart(3, '0')}`;
@@ -109,17 +117,34 @@ function registerPayload(who: Person) {
   };
 }
 
+type Ref = { readonly by: 'operation'; readonly seq: number } | { readonly by: 'credentials'; readonly provinceCode: '99'; readonly account: string; readonly password: string };
+
+/** How the server will come to know the candidate of an operation, as the plan models it. */
+type Known = { readonly ref: Ref; readonly email: string };
+
 class Plan {
   readonly ops: Planned[] = [];
+  /** People whose roster record (学籍) the test inserts before the replay. */
+  readonly roster: Person[] = [];
   private people = 0;
   /** Identities whose passport.register is expected to apply: a later one with the same ID number is refused. */
   private readonly registered: Person[] = [];
+  /** The model's seat counters: one device applies in seq order and nobody else enrols, so seats go first come, first served. */
+  readonly remaining: Map<string, number>;
 
-  constructor(private readonly rng: Prng) {}
+  constructor(
+    private readonly rng: Prng,
+    seats: Readonly<Record<string, number>>,
+  ) {
+    this.remaining = new Map(Object.entries(seats));
+  }
 
-  private add(op: Omit<Planned, 'expected'>, own: () => Expected): number {
+  private add(op: Omit<Planned, 'expected' | 'concerns'>, known: Known | null, own: () => Expected): number {
     const seq = this.ops.length + 1;
-    this.ops.push({ ...op, expected: this.cascade(op.dependsOn) ?? own() });
+    const expected = this.cascade(op.dependsOn) ?? own();
+    this.ops.push({ ...op, expected });
+    // After the push: a passport.register's notice depends on its own outcome.
+    if (known !== null && this.noticeGoesTo(known, expected)) this.ops[seq - 1] = { ...op, expected, concerns: known.email };
     return seq;
   }
 
@@ -132,17 +157,57 @@ class Plan {
     return null;
   }
 
+  /**
+   * A notice needs a passport: one registered by an applied operation of this device (known even when the
+   * operation is refused as a cascade), or a login that passed (never checked when the operation cascades).
+   */
+  private noticeGoesTo(known: Known, expected: Expected): boolean {
+    if (known.ref.by === 'operation') return this.ops[known.ref.seq - 1]!.expected.status === 'applied';
+    if (expected.status === 'refused' && expected.code === SYNC_DEPENDENCY_REFUSED) return false;
+    return !(expected.status === 'refused' && expected.code === 'LOGIN_FAILED');
+  }
+
   newPerson(): Person {
     this.people += 1;
     return person(this.people);
   }
 
   register(who: Person, dependsOn: readonly number[] = []): number {
-    return this.add({ kind: 'passport.register', payload: registerPayload(who), dependsOn, email: who.email }, () => {
+    const seq = this.ops.length + 1;
+    return this.add({ kind: 'passport.register', payload: registerPayload(who), dependsOn, email: who.email }, { ref: { by: 'operation', seq }, email: who.email }, () => {
       if (this.registered.some((earlier) => earlier.idNumber === who.idNumber)) return { status: 'refused', code: 'INFORMATION_OCCUPIED' };
       this.registered.push(who);
       return { status: 'applied' };
     });
+  }
+
+  /** R1–R3: the registration saved against the roster record; refused when the candidate has none. */
+  save(who: Person, known: Known, dependsOn: readonly number[], hasRoster: boolean, wrongPassword: boolean): number {
+    const payload = { candidate: known.ref, agreementVersion: DEMO_AGREEMENT_VERSION, idType: who.idType, idNumber: who.idNumber, name: who.name, confirmed: true };
+    return this.add({ kind: 'registration.save', payload, dependsOn, email: who.email }, known, () => {
+      if (wrongPassword) return { status: 'refused', code: 'LOGIN_FAILED' };
+      return hasRoster ? { status: 'applied' } : { status: 'refused', code: 'QUALIFICATION_NOT_FOUND' };
+    });
+  }
+
+  /** R5–R7: one offering; an oral needs the English CET4 written subject; seats first come, first served. */
+  enrol(kind: 'enrolment.written' | 'enrolment.oral', known: Known, dependsOn: readonly number[], offering: string, hasWrittenCounterpart = true): number {
+    return this.add({ kind, payload: { candidate: known.ref, offeringIds: [offering] }, dependsOn, offeringIds: [offering] }, known, () => {
+      if (!hasWrittenCounterpart) return { status: 'refused', code: 'ORAL_WRITTEN_REQUIRED' };
+      const left = this.remaining.get(offering) ?? 0;
+      if (left === 0) return { status: 'refused', code: 'OFFERING_FULL' };
+      this.remaining.set(offering, left - 1);
+      return { status: 'applied' };
+    });
+  }
+
+  /** A step a teacher discarded (or the outbox expired) before it was sent: its seq holds a tombstone, which the server refuses. */
+  tombstone(voidedKind: string, dependsOn: readonly number[]): number {
+    const reason = this.rng.next() < 0.5 ? 'discarded' : 'expired';
+    return this.add({ kind: 'outbox.void', payload: { reason, voidedKind }, dependsOn }, null, () => ({
+      status: 'refused',
+      code: reason === 'discarded' ? OPERATION_DISCARDED : OPERATION_EXPIRED,
+    }));
   }
 
   /** Someone types an ID number another passport of this queue already holds (with their own email and mobile). */
@@ -158,15 +223,15 @@ class Plan {
     switch (this.rng.int(0, 2)) {
       case 0:
         // A kind this server does not know (e.g. from newer kiosk software).
-        return this.add({ kind: 'candidate.teleport', payload: {}, dependsOn: [] }, () => ({ status: 'refused', code: 'VALIDATION_FAILED' }));
+        return this.add({ kind: 'candidate.teleport', payload: {}, dependsOn: [] }, null, () => ({ status: 'refused', code: 'VALIDATION_FAILED' }));
       case 1: {
         // A payload that fails the kind's schema: no password.
         const { password: _password, ...payload } = registerPayload(who);
-        return this.add({ kind: 'passport.register', payload, dependsOn: [], email: who.email }, () => ({ status: 'refused', code: 'FIELD_REQUIRED' }));
+        return this.add({ kind: 'passport.register', payload, dependsOn: [], email: who.email }, null, () => ({ status: 'refused', code: 'FIELD_REQUIRED' }));
       }
       default:
         // A payload that passes the schema and breaks an A3 rule.
-        return this.add({ kind: 'passport.register', payload: { ...registerPayload(who), mobile: '12345' }, dependsOn: [], email: who.email }, () => ({
+        return this.add({ kind: 'passport.register', payload: { ...registerPayload(who), mobile: '12345' }, dependsOn: [], email: who.email }, null, () => ({
           status: 'refused',
           code: 'MOBILE_FORMAT',
         }));
@@ -174,8 +239,60 @@ class Plan {
   }
 }
 
+/** The offerings the chains aim at and the seats free in each when the replay starts: few, so OFFERING_FULL comes early. 993010 allows orals at other campuses. */
+const WRITTEN = { english: offeringId('993010', '1'), japanese: offeringId('993010', '3') } as const;
+const ORAL = [offeringId('993010', 'F'), offeringId('993011', 'F')] as const;
+const SEATS: Readonly<Record<string, number>> = { [WRITTEN.english]: 150, [WRITTEN.japanese]: 50, [ORAL[0]]: 30, [ORAL[1]]: 10 };
+
+type Step = 'save' | 'written' | 'oral';
+
+/** One candidate's session at a kiosk: after a passport captured in it, or after logging in with a passport registered earlier. */
+interface Chain {
+  readonly who: Person;
+  readonly known: Known;
+  readonly hasRoster: boolean;
+  readonly wrongPassword: boolean;
+  readonly steps: readonly Step[];
+  /** The seqs of this session so far: every step depends on all of them, as the kiosk's capture does. */
+  readonly seqs: number[];
+  next: number;
+  written?: string;
+}
+
+/**
+ * The mix: interleaved kiosk sessions (passport → registration → written [→ oral]), returning
+ * candidates who log in with a passport registered earlier in the queue (by email, mobile or ID
+ * number; now and then a wrong password), steps voided by a teacher or by expiry, refused heads
+ * with dependents, and operations no server may accept. One candidate in ten has no roster record.
+ */
 function planOperations(rng: Prng): Plan {
-  const plan = new Plan(rng);
+  const plan = new Plan(rng, SEATS);
+  const open: Chain[] = [];
+  /** Candidates with a passport (applied) and nothing else yet: they may come back and log in. */
+  const returning: Person[] = [];
+  const withRoster = (who: Person) => {
+    const has = rng.next() >= 0.1;
+    if (has) plan.roster.push(who);
+    return has;
+  };
+  const steps = (): Step[] => (rng.next() < 0.5 ? ['save', 'written', 'oral'] : ['save', 'written']);
+
+  const advance = (chain: Chain) => {
+    const step = chain.steps[chain.next]!;
+    chain.next += 1;
+    if (chain.next === chain.steps.length) open.splice(open.indexOf(chain), 1);
+    const dependsOn = [...chain.seqs];
+    if (rng.next() < 0.03) {
+      chain.seqs.push(plan.tombstone(step === 'save' ? 'registration.save' : `enrolment.${step}`, dependsOn));
+      return;
+    }
+    if (step === 'save') chain.seqs.push(plan.save(chain.who, chain.known, dependsOn, chain.hasRoster, chain.wrongPassword));
+    else if (step === 'written') {
+      chain.written = rng.next() < 0.75 ? WRITTEN.english : WRITTEN.japanese;
+      chain.seqs.push(plan.enrol('enrolment.written', chain.known, dependsOn, chain.written));
+    } else chain.seqs.push(plan.enrol('enrolment.oral', chain.known, dependsOn, rng.pick(ORAL), chain.written === WRITTEN.english));
+  };
+
   while (plan.ops.length < TOTAL) {
     const roll = rng.next();
     if (roll < 0.03) plan.invalid();
@@ -183,7 +300,23 @@ function planOperations(rng: Prng): Plan {
       // A refused head with a dependent: the dependent must be refused as a cascade, naming it.
       const head = plan.registerTakenIdentity() ?? plan.invalid();
       if (plan.ops.length < TOTAL) plan.register(plan.newPerson(), [head]);
-    } else plan.register(plan.newPerson());
+    } else if (roll < 0.1 && returning.length > 0) {
+      const who = returning.splice(rng.int(0, returning.length - 1), 1)[0]!;
+      const wrongPassword = rng.next() < 0.2;
+      const account = rng.pick([who.email, who.mobile, who.idNumber]);
+      const ref: Ref = { by: 'credentials', provinceCode: '99', account, password: wrongPassword ? 'Wrong-pass1!' : who.password };
+      const chain: Chain = { who, known: { ref, email: who.email }, hasRoster: plan.roster.includes(who), wrongPassword, steps: steps(), seqs: [], next: 0 };
+      open.push(chain);
+      advance(chain);
+    } else if (roll < 0.7 && open.length > 0) advance(rng.pick(open));
+    else {
+      const who = plan.newPerson();
+      const passportSeq = plan.register(who);
+      const hasRoster = withRoster(who);
+      // Some leave after the passport and come back later; the others go on in this session.
+      if (rng.next() < 0.15) returning.push(who);
+      else open.push({ who, known: { ref: { by: 'operation', seq: passportSeq }, email: who.email }, hasRoster, wrongPassword: false, steps: steps(), seqs: [passportSeq], next: 0 });
+    }
   }
   return plan;
 }
@@ -258,10 +391,22 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
   const plan = planOperations(seededPrng(SEED));
 
   beforeAll(async () => {
-    console.log(`K3 chaos seed ${SEED} (CHAOS_SEED=${SEED} reproduces the plan and the kill points)`);
+    const kinds = new Map<string, number>();
+    for (const op of plan.ops) kinds.set(op.kind, (kinds.get(op.kind) ?? 0) + 1);
+    console.log(`K3 chaos seed ${SEED} (CHAOS_SEED=${SEED} reproduces the plan and the kill points); mix: ${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}`);
     database = await freshDatabase();
     db = database.db;
-    await seedDemo(db, new Date());
+    const now = new Date();
+    await seedDemo(db, now);
+    // Preparation, not under test: small offerings and the roster records (学籍) the registrations bind to.
+    // A demo enrolment already holding a seat keeps it: the offering gets that many seats more, so the queue finds exactly SEATS free.
+    for (const [id, seats] of Object.entries(SEATS)) {
+      const held = await db.selectFrom('enrolments').select(({ fn }) => fn.countAll<string>().as('n')).where('offering_id', '=', id).executeTakeFirstOrThrow();
+      await db.updateTable('offerings').set({ capacity: seats + Number(held.n), remaining: seats }).where('id', '=', id).execute();
+    }
+    for (const who of plan.roster) {
+      await insertRosterRecord(db, rosterRecordFor({ idType: who.idType, idNumber: who.idNumber, name: who.name }, { qualificationSubjectCodes: ['1', '3', 'F'] }), now);
+    }
     workDir = await mkdtemp(join(tmpdir(), 'cet-chaos-'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -328,6 +473,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
       let pushing = false;
       let killerError: unknown = null;
       let finished = false;
+      let attempt = 0;
 
       const killer = (async () => {
         for (const threshold of killAt) {
@@ -359,16 +505,20 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
           pushing = false;
           if (pushed.ok) {
             figures.pushes += 1;
-            if (pushed.value.results.length < batch.length) figures.partialAnswers += 1;
+            attempt = 0;
+          if (pushed.value.results.length < batch.length) figures.partialAnswers += 1;
             figures.lostAnswers += (await outbox.acknowledge(pushed.value.results)).lostAnswers;
             continue;
           }
           figures.failedPushes += 1;
           // Nothing is skipped past a refused batch: a gap would mean the server lost an operation it had acknowledged.
           expect(pushed.error.code).not.toBe(SYNC_SEQUENCE_GAP);
-          // As the kiosk's outbox: stop, wait until the server answers again, then resend from the first unacknowledged operation.
-          await waitFor(() => syncer.status().connectivity === 'online' || killerError !== null, SERVER_START_MS);
-          await sleep(timing.int(20, 120));
+          // As the kiosk's outbox (src-renderer/outbox): stop; unreachable waits for the monitor to see the server again
+          // (the outbox pumps on reconnect), anything else retries after a full-jitter backoff; then it resends from the first
+          // unacknowledged operation.
+          if (pushed.error.code === 'SERVICE_UNAVAILABLE') await waitFor(() => syncer.status().connectivity === 'online' || killerError !== null, SERVER_START_MS);
+          else await sleep(fullJitterDelay(attempt, RETRY_BACKOFF, () => timing.next()));
+          attempt += 1;
         }
       } finally {
         finished = true;
@@ -443,15 +593,75 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
         .executeTakeFirstOrThrow();
       expect(Number(planned.n)).toBe(appliedPassports.length);
 
+      const applied = (kind: string) => plan.ops.map((op, i) => ({ op, seq: i + 1, outcome: kept[i]! })).filter(({ op, outcome }) => op.kind === kind && outcome.status === 'applied');
+      const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const passportIds = appliedPassports.map(({ outcome }) => (outcome.result as { passportId: string }).passportId);
+
+      // Every applied registration.save made exactly its registration, for its candidate's passport; no other.
+      const registrations = await db
+        .selectFrom('registrations')
+        .innerJoin('passports', 'passports.id', 'registrations.passport_id')
+        .select(['registrations.id', 'passports.email'])
+        .where('registrations.passport_id', 'in', [...passportIds, ''])
+        .execute();
+      expect(byId(registrations)).toEqual(
+        byId(applied('registration.save').map(({ op, outcome }) => ({ id: (outcome.result as { registrationId: string }).registrationId, email: op.email }))),
+      );
+
+      // Every applied enrolment made exactly one enrolment in its offering; refused ones made none.
+      const enrolments = await db
+        .selectFrom('enrolments')
+        .select(['id', 'offering_id'])
+        .where('registration_id', 'in', [...registrations.map((row) => row.id), ''])
+        .execute();
+      expect(byId(enrolments.map((row) => ({ id: row.id, offeringId: row.offering_id })))).toEqual(
+        byId(
+          [...applied('enrolment.written'), ...applied('enrolment.oral')].flatMap(({ op, outcome }) => {
+            const ids = (outcome.result as { enrolmentIds: string[] }).enrolmentIds;
+            expect(ids).toHaveLength(op.offeringIds!.length);
+            return ids.map((id, k) => ({ id, offeringId: op.offeringIds![k]! }));
+          }),
+        ),
+      );
+
+      // Each offering of the mix: its counter is what the model counted down, and the queue holds exactly the seats it took.
+      for (const [id, seats] of Object.entries(SEATS)) {
+        const offering = await db.selectFrom('offerings').select('remaining').where('id', '=', id).executeTakeFirstOrThrow();
+        const held = enrolments.filter((row) => row.offering_id === id).length;
+        expect({ id, remaining: offering.remaining, held }).toEqual({ id, remaining: plan.remaining.get(id), held: seats - plan.remaining.get(id)! });
+      }
+
       // Seats: every offering's counter equals capacity − enrolments, none below zero.
       expect(await seatDrift(db)).toEqual([]);
       const oversold = await db.selectFrom('offerings').select('id').where('remaining', '<', 0).execute();
       expect(oversold).toEqual([]);
 
-      // The mix really had refusals and cascades, and the chaos really hit pushes in flight.
+      // Outcomes reach people once: one notice per operation that concerns a known passport, saying what its outcome says.
+      const notices = await db
+        .selectFrom('candidate_notices')
+        .innerJoin('passports', 'passports.id', 'candidate_notices.passport_id')
+        .select(['candidate_notices.seq', 'candidate_notices.code', 'candidate_notices.params', 'passports.email'])
+        .where('candidate_notices.device_id', '=', deviceId)
+        .orderBy('candidate_notices.seq')
+        .execute();
+      expect(notices.map((row) => ({ seq: Number(row.seq), email: row.email, code: row.code, reason: row.params['reason'] }))).toEqual(
+        plan.ops.flatMap((op, i) =>
+          op.concerns === undefined
+            ? []
+            : [{ seq: i + 1, email: op.concerns, code: kept[i]!.status === 'applied' ? 'OFFLINE_OPERATION_APPLIED' : 'OFFLINE_OPERATION_REFUSED', reason: kept[i]!.error?.code }],
+        ),
+      );
+      // Each tombstone audited once, in the transaction that recorded it.
+      const audited = await db.selectFrom('audit_log').select('target_id').where('action', 'in', ['sync.operation_discarded', 'sync.operation_expired']).orderBy('target_id').execute();
+      expect(audited.map((row) => row.target_id).sort()).toEqual(
+        plan.ops.flatMap((op, i) => (op.kind === 'outbox.void' ? [`${deviceId}:${i + 1}`] : [])).sort(),
+      );
+
+      // The mix really had every kind of refusal and cascades, and the chaos really hit pushes in flight.
       const refusedCodes = new Set(kept.filter((outcome) => outcome.status === 'refused').map((outcome) => outcome.error?.code));
-      expect(refusedCodes).toContain(SYNC_DEPENDENCY_REFUSED);
-      expect(refusedCodes).toContain('INFORMATION_OCCUPIED');
+      for (const code of [SYNC_DEPENDENCY_REFUSED, 'INFORMATION_OCCUPIED', 'OFFERING_FULL', 'QUALIFICATION_NOT_FOUND', 'ORAL_WRITTEN_REQUIRED', 'LOGIN_FAILED', OPERATION_DISCARDED, OPERATION_EXPIRED]) {
+        expect(refusedCodes).toContain(code);
+      }
       expect(figures.killsMidPush).toBeGreaterThan(0);
     },
     20 * 60_000,
