@@ -14,7 +14,7 @@ import type { EndpointRegistry } from '../../shared/contracts/http/index.js';
  */
 export const WINDOW_AUDIENCES: Readonly<Record<WindowKind, readonly Audience[]>> = {
   kiosk: ['public', 'candidate', 'device'],
-  staff: ['public', 'teacher', 'admin', 'staff', 'device'],
+  staff: ['public', 'teacher', 'admin', 'staff', 'device', 'staffDevice'],
 };
 
 export interface ServerReachability {
@@ -66,8 +66,9 @@ export function createApiForwarder(deps: ForwarderDeps) {
     if (!WINDOW_AUDIENCES[caller.kind].includes(ep.audience)) return failure('FORBIDDEN', { field: 'endpoint' });
     // The server reads a bearer token before the session cookie, so the device credential goes only
     // where the device itself is the caller; everywhere else the window's own session speaks.
+    // `staffDevice` endpoints want both: the staff member's session and this machine's credential.
     const outcome = await callEndpoint(ep, call.request, deps.connection, {
-      bearer: ep.audience === 'device' ? await deps.credential() : null,
+      bearer: ep.audience === 'device' || ep.audience === 'staffDevice' ? await deps.credential() : null,
       cookie: deps.cookies.header(caller.windowId),
     });
     if (outcome.kind === 'ok' || outcome.kind === 'refused') deps.cookies.store(caller.windowId, outcome.setCookies);

@@ -21,6 +21,7 @@ import { deviceRoutes } from './routes/devices.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
+import { offlineRoutes } from './routes/offline.js';
 import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { staffRoutes } from './routes/staff.js';
@@ -79,6 +80,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   importRoutes(app, ctx);
   staffRoutes(app, ctx);
   syncRoutes(app, ctx);
+  offlineRoutes(app, ctx);
   if (deps.config.devPages) devOutboxRoutes(app, deps.db);
   return app;
 }

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/errors/domain-error.js';
 import { refuse } from '../../shared/errors/domain-error.js';
 import type { ServiceContext } from '../services/context.js';
 import { resolveSession } from '../services/sessions.js';
-import { sessionTokenOf, type Guard } from './auth.js';
+import { cookieTokenOf, sessionTokenOf, type Guard } from './auth.js';
 import { errorBodyOf, refusalOfIssues, statusOf } from './errors.js';
 
 /** Instants travel as ISO strings; handlers may hand over Dates, which JSON serialisation turns into exactly that. */
@@ -45,7 +45,9 @@ export function route<Req extends z.ZodType, Res extends z.ZodType, A>(
     handler: async (request, reply) => {
       const token = sessionTokenOf(request);
       const actor = token === null ? null : await resolveSession(ctx, token);
-      const admitted = guard.admit(actor, token !== null);
+      const cookieToken = guard.withCookieSession === true ? cookieTokenOf(request) : null;
+      const cookieActor = cookieToken === null ? null : await resolveSession(ctx, cookieToken);
+      const admitted = guard.admit(actor, token !== null, cookieActor);
       if (!admitted.ok) return reply.code(statusOf(admitted.error.code)).send(errorBodyOf(admitted.error));
       const raw = rawInput(request);
       const parsed = raw === null ? null : spec.request.safeParse(raw, { reportInput: true });

@@ -5,6 +5,8 @@ export interface CandidateActor {
   readonly role: 'candidate';
   readonly passportId: string;
   readonly provinceCode: string;
+  /** A passport registered offline whose mobile no SMS code has proven yet (K3): most candidate routes wait for that proof. */
+  readonly mobileUnverified: boolean;
   readonly tokenHash: string;
   readonly expiresAt: Date;
 }
@@ -30,6 +32,12 @@ export interface DeviceActor {
 }
 
 export type Actor = CandidateActor | StaffActor | DeviceActor;
+
+/** A teacher or admin at an enrolled device: the staff member's cookie session and the device's bearer credential in one request. */
+export interface StaffOnDevice {
+  readonly staff: StaffActor;
+  readonly device: DeviceActor;
+}
 
 export function auditActorOf(actor: Actor): AuditActor {
   switch (actor.role) {

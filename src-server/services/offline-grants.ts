@@ -18,7 +18,10 @@ import { newId, newToken, tokenHash } from './secrets.js';
 export function issueOfflineGrant(ctx: ServiceContext, teacher: StaffActor, device: DeviceActor) {
   return command(() =>
     ctx.db.transaction().execute(async (trx) => {
+      // Decisions are a teacher's (C4), for their own school, on a kiosk of that school.
       if (teacher.role !== 'teacher' || teacher.schoolCode === null) return refuseWith('FORBIDDEN');
+      const campus = await trx.selectFrom('campuses').select('school_code').where('code', '=', device.campusCode).executeTakeFirst();
+      if (campus?.school_code !== teacher.schoolCode) return refuseWith('FORBIDDEN');
       const now = ctx.clock.now();
       const expiresAt = new Date(now.getTime() + ctx.config.ttl.offlineGrantMs);
       const grant = newToken();

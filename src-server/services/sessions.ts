@@ -114,13 +114,20 @@ export async function authenticateCandidate(ctx: ServiceContext, input: Candidat
   return { passportId, provinceCode: province.code };
 }
 
+/** A passport a kiosk registered offline whose mobile no SMS code has proven yet (K3). */
+export async function isMobileUnverified(db: Executor, passportId: string): Promise<boolean> {
+  const row = await db.selectFrom('provisional_passports').select('mobile_verified_at').where('passport_id', '=', passportId).executeTakeFirst();
+  return row !== undefined && row.mobile_verified_at === null;
+}
+
 export function login(ctx: ServiceContext, input: CandidateCredentials & { captcha: { id: string; answer: string } }, ip: string) {
   return command(async (): Promise<NewSession<CandidateActor>> => {
     await spendCaptcha(ctx.db, ctx, input.captcha);
     const { passportId, provinceCode } = await authenticateCandidate(ctx, input, ip);
     const province = { code: provinceCode };
     const session = await openSession(ctx.db, { role: 'candidate', passportId, provinceCode: province.code }, ctx);
-    return { token: session.token, actor: { role: 'candidate', passportId, provinceCode: province.code, tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
+    const mobileUnverified = await isMobileUnverified(ctx.db, passportId);
+    return { token: session.token, actor: { role: 'candidate', passportId, provinceCode: province.code, mobileUnverified, tokenHash: session.tokenHash, expiresAt: session.expiresAt } };
   });
 }
 
@@ -155,7 +162,10 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
     .selectFrom('sessions')
     .leftJoin('staff_accounts', 'staff_accounts.id', 'sessions.staff_id')
     .leftJoin('kiosk_devices', 'kiosk_devices.id', 'sessions.device_id')
+    .leftJoin('provisional_passports', 'provisional_passports.passport_id', 'sessions.passport_id')
     .select([
+      'provisional_passports.passport_id as provisional_passport_id',
+      'provisional_passports.mobile_verified_at',
       'sessions.role',
       'sessions.passport_id',
       'sessions.province_code',
@@ -179,7 +189,8 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
     return { role: 'device', deviceId: row.device_id, campusCode: row.device_campus_code, tokenHash: hash, expiresAt: row.expires_at };
   }
   if (row.role === 'candidate' && row.passport_id !== null && row.province_code !== null) {
-    return { role: 'candidate', passportId: row.passport_id, provinceCode: row.province_code, tokenHash: hash, expiresAt: row.expires_at };
+    const mobileUnverified = row.provisional_passport_id !== null && row.mobile_verified_at === null;
+    return { role: 'candidate', passportId: row.passport_id, provinceCode: row.province_code, mobileUnverified, tokenHash: hash, expiresAt: row.expires_at };
   }
   if ((row.role === 'teacher' || row.role === 'admin') && row.staff_id !== null) {
     return {

@@ -44,6 +44,13 @@ const registry = {
     request: z.object({ reviewId: z.string(), approve: z.boolean() }),
     response: z.object({ status: z.string() }),
   }),
+  issueOfflineGrant: endpoint({
+    method: 'POST',
+    path: '/api/staff/offline-grant',
+    audience: 'staffDevice',
+    request: z.object({}),
+    response: z.object({ grant: z.string() }),
+  }),
 } satisfies EndpointRegistry;
 
 let server: StubServer;
@@ -83,6 +90,7 @@ beforeAll(async () => {
   );
   server.route('POST', '/api/reviews/r1/decision', () => ({ body: { status: 42 } }));
   server.route('GET', '/api/reference/bundle', () => ({ body: { fetchedAt: '2026-09-01T00:00:00Z' } }));
+  server.route('POST', '/api/staff/offline-grant', () => ({ body: { grant: 'g'.repeat(43) } }));
 });
 
 afterAll(async () => {
@@ -129,6 +137,15 @@ describe('API forwarder', () => {
     await forward(kiosk1, { endpoint: 'getOffering', request: { offeringId: 'o/1' } });
     expect(server.requests.map((request) => request.headers.authorization)).toEqual([undefined, undefined, undefined]);
     expect(server.requests[1]?.headers.cookie).toBe('sid=alice');
+  });
+
+  it('sends both the staff window\'s session and the device credential to a staffDevice endpoint, from the staff window only', async () => {
+    const forward = forwarder();
+    await forward(staff, { endpoint: 'login', request: { account: 'teacher', password: 'Passw0rd!' } });
+    expect(await forward(staff, { endpoint: 'issueOfflineGrant', request: {} })).toEqual({ ok: true, value: { grant: 'g'.repeat(43) } });
+    expect(server.requests[1]?.headers).toMatchObject({ authorization: `Bearer ${credential}`, cookie: 'sid=teacher' });
+    expect(await forward(kiosk1, { endpoint: 'issueOfflineGrant', request: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(server.requests).toHaveLength(2);
   });
 
   it('refuses an invalid request before anything is sent, naming the field', async () => {

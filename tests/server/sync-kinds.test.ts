@@ -1,14 +1,13 @@
 // K3 over HTTP, kind by kind: every operation kind a device may queue applies through the same services as the online routes, or is refused with the online code; chains cascade; seats stay consistent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationResults, type OperationKind } from '../../shared/contracts/operations.js';
-import type { Operation } from '../../shared/contracts/sync.js';
 import { DEMO_AGREEMENT_VERSION } from '../../src-server/demo/seed.js';
 import { seatDrift } from '../../src-server/services/seats.js';
 import { login, newCandidate, passportRegisterPayload, type TestCandidate } from '../support/candidates.js';
 import { offeringId } from '../support/enrolment.js';
 import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { enrolDevice, type Device } from './sync-support.js';
+import { enrolDevice, Queue } from './sync-support.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,31 +20,6 @@ afterAll(async () => {
 
 const WRITTEN_CET4 = offeringId('993010', '1');
 const ORAL_CET4 = offeringId('993010', 'F');
-
-interface Result {
-  seq: number;
-  status: string;
-  result?: Record<string, unknown>;
-  error?: { code: string; field?: string; params?: Record<string, string | number>; message: { 'zh-CN': string; en: string } };
-}
-
-/** A device's queue as the outbox numbers it: each op takes the next seq. */
-class Queue {
-  private seq = 0;
-  readonly ops: Operation[] = [];
-  constructor(readonly device: Device) {}
-  add(kind: OperationKind, payload: unknown, extra: { dependsOn?: number[]; capturedAt?: Date } = {}): number {
-    this.seq += 1;
-    this.ops.push({ seq: this.seq, kind, payload, capturedAt: (extra.capturedAt ?? new Date()).toISOString(), ...(extra.dependsOn === undefined ? {} : { dependsOn: extra.dependsOn }) });
-    return this.seq;
-  }
-  /** Pushes everything not pushed yet. */
-  async push(): Promise<Result[]> {
-    const answer = await this.device.client.post('/api/sync/push', { deviceId: this.device.deviceId, operations: this.ops.splice(0) });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    return answer.body.results as Result[];
-  }
-}
 
 async function queue(): Promise<Queue> {
   return new Queue(await enrolDevice(server));

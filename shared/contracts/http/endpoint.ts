@@ -4,8 +4,13 @@ import { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call an endpoint; the server enforces it, clients use it to pick credentials. */
-export type Audience = 'public' | 'candidate' | 'teacher' | 'admin' | 'staff' | 'device';
+/**
+ * Who may call an endpoint; the server enforces it, clients use it to pick credentials.
+ * `staffDevice`: a teacher or admin logged in on an enrolled device, so the request carries both
+ * the staff session (cookie) and the device credential (bearer), e.g. an offline decision grant,
+ * which is issued to one teacher on one machine.
+ */
+export type Audience = 'public' | 'candidate' | 'teacher' | 'admin' | 'staff' | 'device' | 'staffDevice';
 
 export interface Endpoint<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly method: HttpMethod;

@@ -7,6 +7,7 @@ import type { Endpoint } from './endpoint.js';
 import * as enrolment from './enrolment.js';
 import * as health from './health.js';
 import * as imports from './imports.js';
+import * as offline from './offline.js';
 import * as passport from './passport.js';
 import * as passwordReset from './password-reset.js';
 import * as payment from './payment.js';
@@ -50,6 +51,7 @@ export const httpEndpoints: EndpointRegistry = collectEndpoints([
   enrolment,
   health,
   imports,
+  offline,
   passport,
   passwordReset,
   payment,

@@ -9,7 +9,18 @@ export type Role = (typeof ROLES)[number];
 
 /** Who is logged in. Browsers carry the session in an HttpOnly cookie, so the token never appears here. */
 export const sessionView = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('candidate'), passportId, provinceCode, expiresAt: instant }),
+  z.object({
+    role: z.literal('candidate'),
+    passportId,
+    provinceCode,
+    expiresAt: instant,
+    /**
+     * The passport was registered at a kiosk while it was offline, so no SMS code has proven its
+     * mobile yet: the candidate verifies it (sendMobileVerificationCode, verifyMobile) before any
+     * other candidate endpoint answers (they refuse with MOBILE_VERIFICATION_REQUIRED until then).
+     */
+    mobileVerificationRequired: z.boolean(),
+  }),
   z.object({
     role: z.enum(['teacher', 'admin']),
     staffId: z.string(),

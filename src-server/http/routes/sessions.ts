@@ -9,7 +9,9 @@ import { anyone, clearSessionCookie, setSessionCookie } from '../auth.js';
 import { route, type Wire } from '../route.js';
 
 function sessionViewOf(actor: CandidateActor | StaffActor): Wire<SessionView> {
-  if (actor.role === 'candidate') return { role: 'candidate', passportId: actor.passportId, provinceCode: actor.provinceCode, expiresAt: actor.expiresAt };
+  if (actor.role === 'candidate') {
+    return { role: 'candidate', passportId: actor.passportId, provinceCode: actor.provinceCode, expiresAt: actor.expiresAt, mobileVerificationRequired: actor.mobileUnverified };
+  }
   const { role, staffId, username, displayName, schoolCode, expiresAt } = actor;
   return { role, staffId, username, displayName, schoolCode, expiresAt };
 }

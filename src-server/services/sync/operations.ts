@@ -165,7 +165,7 @@ function decideReviewOffline(ctx: ServiceContext, origin: OperationOrigin, paylo
     const teacher = await grantHolderAt(ctx, payload.grant, origin.device.deviceId, origin.capturedAt);
     const input = payload.decision === 'REJECTED' ? { applicationId: payload.applicationId, decision: payload.decision, reason: payload.reason } : { applicationId: payload.applicationId, decision: payload.decision };
     const decided = await decideReview(ctx, teacher, input, { deviceId: origin.device.deviceId, seq: origin.seq, capturedAt: origin.capturedAt });
-    if (!decided.ok) throw new Refused(decided.error.field === undefined ? decided.error : { ...decided.error, field: `payload.${decided.error.field}` });
+    if (!decided.ok) throw new Refused(decided.error);
     return { applicationId: decided.value.application.id, status: decided.value.application.status };
   });
 }
@@ -221,6 +221,10 @@ function payloadRefusal(issues: Parameters<typeof refusalOfIssues>[0]): DomainEr
 }
 
 /**
+ * A refusal's `field` is the online service's own (what the same form online would mark), except
+ * for what only an operation has: `payload.*` for a payload outside its schema, the candidate
+ * reference and the grant.
+ *
  * One operation's outcome inside the replay's transaction (`ctx.db` bound to it): `blocked` is the
  * refused dependency push.ts found, if any. The candidate is resolved outside the command's
  * savepoint, so a wrong password's count toward the lockout survives the refusal it causes; the
