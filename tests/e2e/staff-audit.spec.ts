@@ -37,7 +37,7 @@ test('K4 an admin reads a review decision and a group payment in the audit log, 
   const payment = log.getByRole('row').filter({ hasText: String(order['orderId']) });
   await expect(payment).toContainText('集体缴费下单');
   await expect(payment).toContainText('金额：¥30.00');
-  await expect(payment).toContainText('支付方式：BANK');
+  await expect(payment).toContainText('支付方式：首信易支付');
   // No personal data on the screen: neither the rejection's free text nor the candidate's name or ID number.
   const shown = await log.innerText();
   for (const secret of [reason, identity.name, identity.idNumber]) expect(shown).not.toContain(secret);

@@ -22,6 +22,9 @@ interface Filters {
 
 const PAGE_SIZE = 50;
 
+/** Coded details the locale files already name: shown by that name, or by the code when it is new. */
+const NAMED_CODES: Readonly<Partial<Record<string, string>>> = { provider: 'payment', idType: 'idType', proofKind: 'staff.reviews.proof' };
+
 /** The picked days as the server's half-open range: from the first day's midnight to the midnight after the last. */
 function queryOf(filters: Filters): Query {
   const [first, last] = filters.dates ?? [null, null];
@@ -69,7 +72,8 @@ export function AuditLog() {
     if (kind === 'fen' && typeof value === 'number') return `¥${formatYuan(value)}`;
     if (kind === 'instant' && typeof value === 'string') return new Date(value).toLocaleString();
     if (typeof value === 'boolean') return value ? t('staff.audit.yes') : t('staff.audit.no');
-    return String(value);
+    const names = NAMED_CODES[key];
+    return names === undefined ? String(value) : t(`${names}.${String(value)}`, { defaultValue: String(value) });
   };
 
   return (
@@ -127,7 +131,7 @@ export function AuditLog() {
               </Space>
             ),
           },
-          { title: t('staff.audit.action'), key: 'action', render: (_v, entry) => <span data-action={entry.action}>{actionName(entry.action)}</span> },
+          { title: t('staff.audit.action'), key: 'action', width: 180, render: (_v, entry) => <span data-action={entry.action}>{actionName(entry.action)}</span> },
           {
             title: t('staff.audit.target'),
             key: 'target',
