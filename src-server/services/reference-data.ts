@@ -29,8 +29,7 @@ export interface PlaceTree {
 
 /** The current exam session, or null when none is configured. */
 export async function findCurrentExamSession(db: Executor): Promise<SessionWithAgreement | null> {
-  const row = await db.selectFrom('exam_sessions').selectAll().where('is_current', '=', true).executeTakeFirst();
-  return row === undefined ? null : examSessionOf(db, row);
+  return sessionWithWindows(db, { current: true });
 }
 
 /** The current exam session; a service that needs one refuses when the server has none. */
@@ -39,12 +38,34 @@ export async function currentExamSession(db: Executor): Promise<SessionWithAgree
 }
 
 export async function examSessionById(db: Executor, id: string): Promise<SessionWithAgreement | null> {
-  const row = await db.selectFrom('exam_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  return row === undefined ? null : examSessionOf(db, row);
+  return sessionWithWindows(db, { id });
 }
 
-async function examSessionOf(db: Executor, row: Selectable<Database['exam_sessions']>): Promise<SessionWithAgreement> {
-  const windows = await db.selectFrom('exam_session_province_windows').selectAll().where('exam_session_id', '=', row.id).execute();
+/**
+ * The session and its provincial windows in one statement (a row per window): nearly every request
+ * reads the current session, so one round trip instead of two shows in the rush (bench/rush.bench.ts).
+ */
+async function sessionWithWindows(db: Executor, filter: { readonly current: true } | { readonly id: string }): Promise<SessionWithAgreement | null> {
+  const query = db
+    .selectFrom('exam_sessions')
+    .leftJoin('exam_session_province_windows as w', 'w.exam_session_id', 'exam_sessions.id')
+    .selectAll('exam_sessions')
+    .select(['w.province_code as window_province_code', 'w.opens_at as window_opens_at', 'w.closes_at as window_closes_at']);
+  const rows = await ('id' in filter ? query.where('exam_sessions.id', '=', filter.id) : query.where('exam_sessions.is_current', '=', true)).execute();
+  const first = rows[0];
+  if (first === undefined) return null;
+  const windows = rows.flatMap((row) =>
+    row.id === first.id && row.window_province_code !== null && row.window_opens_at !== null && row.window_closes_at !== null
+      ? [{ province_code: row.window_province_code, opens_at: row.window_opens_at, closes_at: row.window_closes_at }]
+      : [],
+  );
+  return examSessionOf(first, windows);
+}
+
+function examSessionOf(
+  row: Selectable<Database['exam_sessions']>,
+  windows: readonly { readonly province_code: string; readonly opens_at: Date; readonly closes_at: Date }[],
+): SessionWithAgreement {
   return {
     id: row.id,
     name: row.name,
@@ -253,7 +274,19 @@ export function rosterRecordRow(record: RosterRecord, updatedAt: Date): Insertab
 
 /** The calendar day an instant falls on in the session's zone, as the contracts' `YYYY-MM-DD`. */
 export function calendarDateIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dayFormat(timeZone).format(at);
+}
+
+/** Making an Intl.DateTimeFormat costs far more than using one, and the choice lists format a date per offering. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** An offering as shared/contracts/http/catalogue.ts sends it: the exam day as a calendar date. */

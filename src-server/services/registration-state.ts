@@ -1,5 +1,5 @@
 // A registration as the rules and pages need it: the row, its snapshot, its enrolments with subject and offering, and their wire views.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { EnrolmentWithSubject } from '../../shared/domain/enrolment.js';
 import type { ExamSession } from '../../shared/domain/exam-session.js';
 import type { Offering } from '../../shared/domain/offering.js';
@@ -106,13 +106,15 @@ export interface PlaceNames {
   campus(code: string): { code: string; name: string };
 }
 
+/** School and campus names in one statement: most candidate pages name both, and each statement is a round trip. */
 export async function placeNames(db: Executor): Promise<PlaceNames> {
-  const [schools, campuses] = await Promise.all([
-    db.selectFrom('schools').select(['code', 'name']).execute(),
-    db.selectFrom('campuses').select(['code', 'name']).execute(),
-  ]);
-  const schoolNames = new Map(schools.map((school) => [school.code, school.name]));
-  const campusNames = new Map(campuses.map((campus) => [campus.code, campus.name]));
+  const rows = await db
+    .selectFrom('schools')
+    .select([sql<'school' | 'campus'>`'school'`.as('kind'), 'code', 'name'])
+    .unionAll(db.selectFrom('campuses').select([sql<'school' | 'campus'>`'campus'`.as('kind'), 'code', 'name']))
+    .execute();
+  const schoolNames = new Map(rows.filter((row) => row.kind === 'school').map((school) => [school.code, school.name]));
+  const campusNames = new Map(rows.filter((row) => row.kind === 'campus').map((campus) => [campus.code, campus.name]));
   return {
     school: (code) => ({ code, name: schoolNames.get(code) ?? code }),
     campus: (code) => ({ code, name: campusNames.get(code) ?? code }),

@@ -1,0 +1,208 @@
+// Rush: logged-in candidates walk qualification → save → written → oral → pay at concurrency 50, on PGlite and on PostgreSQL; per-route latency.
+import { join } from 'node:path';
+import type { Db } from '../src-server/db/database.js';
+import { insertCandidates, type BenchCandidate } from './lib/candidates.js';
+import { preparedPg, preparedPglite } from './lib/database.js';
+import { RESULTS_DIR, runPart } from './lib/harness.js';
+import { withConcurrency } from './lib/load.js';
+import { resetStatementCount, startPgCluster, statementCount } from './lib/pg-cluster.js';
+import pg from 'pg';
+import { startServerProcess, type ServerProcess } from './lib/server-process.js';
+import { round, summarise, type LatencySummary } from './lib/stats.js';
+import type { Cell } from './lib/table.js';
+
+const CAMPUS = '993010';
+const WRITTEN = `demo-offering-${CAMPUS}-1`;
+const ORAL = `demo-offering-${CAMPUS}-F`;
+const P99_TARGET_MS = 100;
+
+class FlowError extends Error {}
+
+/** Seats for every flow (warm-up included): a refusal for want of seats would end flows early and flatter the figures. */
+async function fill(db: Db, count: number): Promise<BenchCandidate[]> {
+  for (const id of [WRITTEN, ORAL]) await db.updateTable('offerings').set({ capacity: count, remaining: count }).where('id', '=', id).execute();
+  return insertCandidates(db, count, { saved: false });
+}
+
+/**
+ * One candidate's requests in the order the kiosk makes them once logged in and past the agreement
+ * (R1): the qualification query and save (R2, R3), the written and oral choices and enrolments
+ * (R5–R7), the 报名信息 page, the order, the payment on the sandbox page as the phone does it, and
+ * the kiosk's look at the order (R9). Each request is timed under its route's name.
+ */
+async function flow(server: ServerProcess, candidate: BenchCandidate, record: (route: string, ms: number) => void, errors: Map<string, number>) {
+  const call = async (route: string, method: string, path: string, body?: unknown, form?: Record<string, string>) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${candidate.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const started = performance.now();
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : form !== undefined ? { body: new URLSearchParams(form).toString() } : {}),
+    });
+    const text = await response.text();
+    record(route, performance.now() - started);
+    if (response.status !== 200) {
+      const code = (() => {
+        try {
+          return (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? String(response.status);
+        } catch {
+          return String(response.status);
+        }
+      })();
+      const key = `${route}: ${code}`;
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+      throw new FlowError(key);
+    }
+    return (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as Record<string, any>) : {};
+  };
+  const identity = candidate.identity;
+  await call('POST /api/registration/qualification', 'POST', '/api/registration/qualification', identity);
+  await call('POST /api/registration', 'POST', '/api/registration', { ...identity, confirmed: true });
+  await call('GET /api/enrolment/written/choices', 'GET', '/api/enrolment/written/choices');
+  const written = await call('POST /api/enrolment/written', 'POST', '/api/enrolment/written', { offeringIds: [WRITTEN] });
+  await call('GET /api/enrolment/oral/campuses', 'GET', '/api/enrolment/oral/campuses');
+  await call('GET /api/enrolment/oral/campuses/:campusCode/choices', 'GET', `/api/enrolment/oral/campuses/${CAMPUS}/choices`);
+  const oral = await call('POST /api/enrolment/oral', 'POST', '/api/enrolment/oral', { offeringIds: [ORAL] });
+  await call('GET /api/registration', 'GET', '/api/registration');
+  const enrolmentIds = [...written.enrolments, ...oral.enrolments].map((enrolment: { id: string }) => enrolment.id);
+  const order = await call('POST /api/payment/orders', 'POST', '/api/payment/orders', { enrolmentIds, provider: 'ALIPAY' });
+  const providerRef = new URL(order.payUrl as string).pathname.split('/').pop() ?? '';
+  await call('POST /sandbox/pay/:providerRef', 'POST', `/sandbox/pay/${providerRef}`, undefined, { outcome: 'PAID' });
+  const paid = await call('GET /api/payment/orders/:orderId', 'GET', `/api/payment/orders/${order.orderId as string}`);
+  if (paid.status !== 'PAID') {
+    errors.set(`order ${String(paid.status)}`, (errors.get(`order ${String(paid.status)}`) ?? 0) + 1);
+    throw new FlowError('not paid');
+  }
+}
+
+interface DatabaseRun {
+  readonly flows: number;
+  readonly completed: number;
+  readonly flows_per_s: number;
+  readonly errors: number;
+  readonly full: number;
+  readonly error_codes: Record<string, number>;
+  readonly routes: Record<string, LatencySummary>;
+  readonly worst_p99_ms: number;
+  /** The server's CPU per request: with one process, above ~1000 / (requests/s) it is the server's one core that limits. */
+  readonly server_cpu_ms_per_request: number;
+  readonly requests_per_s: number;
+}
+
+async function rush(server: ServerProcess, candidates: readonly BenchCandidate[], warmUp: number, concurrency: number, beforeTimed?: () => Promise<void>): Promise<DatabaseRun> {
+  const ignore = new Map<string, number>();
+  await withConcurrency(warmUp, Math.min(concurrency, 10), (n) => flow(server, candidates[n]!, () => undefined, ignore).catch(() => undefined));
+  const latencies = new Map<string, number[]>();
+  const errors = new Map<string, number>();
+  let completed = 0;
+  const timed = candidates.slice(warmUp);
+  await beforeTimed?.();
+  const cpuBefore = server.cpuSeconds();
+  const started = performance.now();
+  await withConcurrency(timed.length, concurrency, async (n) => {
+    try {
+      await flow(server, timed[n]!, (route, ms) => (latencies.get(route) ?? latencies.set(route, []).get(route))?.push(ms), errors);
+      completed += 1;
+    } catch (error) {
+      if (!(error instanceof FlowError)) throw error;
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = server.cpuSeconds() - cpuBefore;
+  const requests = [...latencies.values()].reduce((sum, samples) => sum + samples.length, 0);
+  const routes = Object.fromEntries([...latencies].map(([route, samples]) => [route, summarise(samples)]));
+  const full = [...errors].filter(([key]) => key.endsWith('OFFERING_FULL')).reduce((sum, [, count]) => sum + count, 0);
+  const all = [...errors.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    flows: timed.length,
+    completed,
+    flows_per_s: round(completed / seconds),
+    errors: all - full,
+    full,
+    error_codes: Object.fromEntries(errors),
+    routes,
+    worst_p99_ms: Math.max(...Object.values(routes).map((route) => route.p99_ms)),
+    server_cpu_ms_per_request: round((cpu * 1000) / requests, 2),
+    requests_per_s: round(requests / seconds),
+  };
+}
+
+await runPart('rush', { flows: 300, concurrency: 50, warmup: 20, durable: true, profile: false }, async (flags) => {
+  const total = flags.flows + flags.warmup;
+  // --profile: each server writes a V8 CPU profile on exit (open it in Chrome's DevTools, Performance tab).
+  const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : [];
+
+  // PGlite: one server process on an embedded database folder, as `npm start` runs it.
+  let candidates: BenchCandidate[] = [];
+  const { dataDir } = await preparedPglite(async (db) => {
+    candidates = await fill(db, total);
+  });
+  const pgliteServer = await startServerProcess({ DATA_DIR: dataDir }, { nodeArgs });
+  process.stdout.write(`PGlite: ${flags.flows} flows at concurrency ${flags.concurrency}…\n`);
+  const pglite = await rush(pgliteServer, candidates, flags.warmup, flags.concurrency);
+  await pgliteServer.stop();
+
+  // PostgreSQL: one server process on a throwaway cluster, so the comparison is the database alone.
+  const cluster = await startPgCluster({ durable: flags.durable });
+  const db = await preparedPg(cluster.url);
+  candidates = await fill(db, total);
+  await db.destroy();
+  const pgServer = await startServerProcess({ DATABASE_URL: cluster.url }, { nodeArgs });
+  process.stdout.write(`PostgreSQL: ${flags.flows} flows at concurrency ${flags.concurrency}…\n`);
+  const stats = new pg.Client({ connectionString: cluster.url });
+  await stats.connect();
+  const postgres = await rush(pgServer, candidates, flags.warmup, flags.concurrency, () => resetStatementCount(stats));
+  const statementsPerFlow = round((await statementCount(stats)) / postgres.flows, 1);
+  const calls = await stats.query<{ query: string; calls: string }>(`SELECT query, calls FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 40`);
+  await stats.end();
+  await pgServer.stop();
+  cluster.stop();
+
+  const routeNames = Object.keys(postgres.routes);
+  const rows: Cell[][] = routeNames.map((route) => [
+    route,
+    pglite.routes[route]?.p50_ms,
+    pglite.routes[route]?.p99_ms,
+    postgres.routes[route]?.p50_ms,
+    postgres.routes[route]?.p99_ms,
+    (postgres.routes[route]?.p99_ms ?? Infinity) < P99_TARGET_MS,
+  ]);
+  const errorsOf = (run: DatabaseRun) => (run.errors === 0 ? `0 (${run.full} full)` : `${run.errors}: ${JSON.stringify(run.error_codes)}`);
+  const missed = routeNames.filter((route) => (postgres.routes[route]?.p99_ms ?? Infinity) >= P99_TARGET_MS);
+  return {
+    figures: {
+      concurrency: flags.concurrency,
+      flows: flags.flows,
+      pglite,
+      postgres: { ...postgres, statements_per_flow: statementsPerFlow, most_called: calls.rows.map((row) => ({ calls: Number(row.calls), query: row.query.replace(/\s+/g, ' ').slice(0, 200) })) },
+    },
+    settings: {
+      server: 'one process (src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn) per database, PostgreSQL pool 10',
+      postgres: { version: cluster.version, ...cluster.settings },
+      flow: 'qualification, save, written choices, written, oral campuses, oral choices, oral, 报名信息, order, sandbox payment, order status',
+    },
+    headline: [
+      { figure: `PostgreSQL flows/s (concurrency ${flags.concurrency})`, value: postgres.flows_per_s },
+      { figure: `PGlite flows/s (concurrency ${flags.concurrency})`, value: pglite.flows_per_s },
+      {
+        figure: 'PostgreSQL worst route p99',
+        value: `${postgres.worst_p99_ms}${missed.length > 0 ? ` (${missed.length} of ${routeNames.length} routes ≥ ${P99_TARGET_MS})` : ''}`,
+        unit: 'ms',
+        target: `< ${P99_TARGET_MS} ms per route`,
+        met: missed.length === 0,
+      },
+      { figure: 'PGlite worst route p99', value: pglite.worst_p99_ms, unit: 'ms' },
+      { figure: 'requests/s, server CPU per request, statements per flow (PostgreSQL)', value: `${postgres.requests_per_s}/s, ${postgres.server_cpu_ms_per_request} ms, ${statementsPerFlow}` },
+      { figure: 'requests/s, server CPU per request (PGlite)', value: `${pglite.requests_per_s}/s, ${pglite.server_cpu_ms_per_request} ms` },
+      { figure: 'errors but full (PostgreSQL; PGlite)', value: `${errorsOf(postgres)}; ${errorsOf(pglite)}`, target: '0', met: postgres.errors === 0 && pglite.errors === 0 },
+    ],
+    tables: [{ title: `per route, ms (concurrency ${flags.concurrency})`, headers: ['route', 'PGlite p50', 'PGlite p99', 'PostgreSQL p50', 'PostgreSQL p99', `p99 < ${P99_TARGET_MS}`], rows }],
+    notes: [
+      'Passports, sessions (bearer tokens), agreements and roster records are made in the database before the clock starts; login has its own part.',
+      'A flow ends at its first refusal; refusals other than OFFERING_FULL count as errors and fail the part.',
+    ],
+    violations: [...(postgres.errors > 0 ? [`PostgreSQL errors ${JSON.stringify(postgres.error_codes)}`] : []), ...(pglite.errors > 0 ? [`PGlite errors ${JSON.stringify(pglite.error_codes)}`] : [])],
+  };
+});
