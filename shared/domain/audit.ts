@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'sync.offline_grant_issued',
   'sync.operation_discarded',
   'sync.operation_expired',
+  'sync.outbox_retry',
+  'sync.outbox_discard',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -61,6 +63,7 @@ export const SHOWN_AUDIT_DETAILS = {
   idType: 'code',
   encoding: 'code',
   voidedKind: 'code',
+  kind: 'code',
   softwareVersion: 'code',
   enrolments: 'count',
   rows: 'count',

@@ -297,7 +297,7 @@ export const staff: Shape<typeof zh> = {
       registration: { rebound: 'Registration rebound' },
       passport: { profile_changed: 'Passport details changed' },
       device: { enrolment_code_issued: 'Device enrolment code issued', enrolled: 'Kiosk enrolled' },
-      sync: { offline_grant_issued: 'Offline review permission issued', operation_discarded: 'Offline operation discarded', operation_expired: 'Offline operation expired' },
+      sync: { offline_grant_issued: 'Offline review permission issued', operation_discarded: 'Offline operation discarded', operation_expired: 'Offline operation expired', outbox_retry: 'Queued operation retried', outbox_discard: 'Queued operation discarded' },
     },
     actorKinds: { CANDIDATE: 'Candidate', TEACHER: 'School teacher', ADMIN: 'Administrator', DEVICE: 'Kiosk', SYSTEM: 'System' },
     targetKinds: {
@@ -324,7 +324,8 @@ export const staff: Shape<typeof zh> = {
       proofKind: 'Kind of proof',
       idType: 'ID type',
       encoding: 'File encoding',
-      voidedKind: 'Operation kind',
+      voidedKind: 'Voided operation kind',
+      kind: 'Operation kind',
       softwareVersion: 'Software version',
       enrolments: 'Subjects',
       rows: 'Rows',

@@ -293,7 +293,7 @@ export const staff = {
       registration: { rebound: '报名信息重新绑定' },
       passport: { profile_changed: '修改通行证信息' },
       device: { enrolment_code_issued: '生成设备登记码', enrolled: '自助机登记' },
-      sync: { offline_grant_issued: '发放离线复核授权', operation_discarded: '丢弃离线操作', operation_expired: '离线操作过期' },
+      sync: { offline_grant_issued: '发放离线复核授权', operation_discarded: '丢弃离线操作', operation_expired: '离线操作过期', outbox_retry: '重试设备队列中的操作', outbox_discard: '丢弃设备队列中的操作' },
     },
     actorKinds: { CANDIDATE: '考生', TEACHER: '学校负责老师', ADMIN: '管理员', DEVICE: '自助机', SYSTEM: '系统' },
     targetKinds: {
@@ -320,7 +320,8 @@ export const staff = {
       proofKind: '证明类型',
       idType: '证件类型',
       encoding: '文件编码',
-      voidedKind: '操作类型',
+      voidedKind: '被作废的操作类型',
+      kind: '操作类型',
       softwareVersion: '软件版本',
       enrolments: '科目数',
       rows: '行数',
