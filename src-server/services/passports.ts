@@ -156,6 +156,8 @@ export function changeProfile(ctx: ServiceContext, actor: CandidateActor, input:
           .returningAll()
           .executeTakeFirstOrThrow();
         const identityChanged = before.id_type !== after.id_type || before.id_number !== after.id_number || before.name !== after.name;
+        // The code just spent proves the mobile: a passport registered offline (K3) needs no other check.
+        await trx.updateTable('provisional_passports').set({ mobile_verified_at: now }).where('passport_id', '=', actor.passportId).where('mobile_verified_at', 'is', null).execute();
         await recordAudit(
           trx,
           {

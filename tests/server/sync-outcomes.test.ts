@@ -168,6 +168,22 @@ describe('K3 outcomes reach the candidate', () => {
     expect((await client.post('/api/session/mobile-verification/sms-code', {})).body.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('A6 K3 a mobile mistyped offline is put right through 修改资料: the new mobile’s code proves it', async () => {
+    const candidate = await rosteredCandidate();
+    const q = new Queue(await enrolDevice(server));
+    q.add('passport.register', passportRegisterPayload(candidate));
+    expect((await q.push())[0]?.status).toBe('applied');
+    const client = server.client();
+    expect((await login(client, candidate.email, candidate.password)).body.mobileVerificationRequired).toBe(true);
+    const mobile = newCandidate().mobile;
+    const form = { email: candidate.email, mobile, idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name };
+    expect((await client.post('/api/passport/profile/sms-code', { mobile })).status).toBe(200);
+    const changed = await client.put('/api/passport/profile', { ...form, smsCode: await server.smsCode(mobile) });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await client.get('/api/session')).body.session.mobileVerificationRequired).toBe(false);
+    expect((await client.get('/api/registration')).status).toBe(200);
+  });
+
   it('K3 a passport registered online is never asked to verify its mobile again', async () => {
     const client = server.client();
     const session = await login(client, DEMO_PASSPORTS[0].email, DEMO_PASSPORTS[0].password);

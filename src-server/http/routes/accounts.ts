@@ -10,7 +10,7 @@ import { issueCaptcha } from '../../services/captcha.js';
 import type { ServiceContext } from '../../services/context.js';
 import * as passports from '../../services/passports.js';
 import * as passwordReset from '../../services/password-reset.js';
-import { anyone, requireCandidate } from '../auth.js';
+import { anyone, requireAnyCandidate, requireCandidate } from '../auth.js';
 import { route } from '../route.js';
 
 export function accountRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -20,10 +20,11 @@ export function accountRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   route(app, ctx, passport.previewRegistration, anyone, (input) => passports.previewRegistration(ctx, input));
   route(app, ctx, passport.registerPassport, anyone, (input) => passports.registerPassport(ctx, input));
 
-  route(app, ctx, passport.getProfile, requireCandidate, async (_input, call) => ok(await passports.getProfile(ctx, call.actor)));
-  route(app, ctx, passport.sendProfileSmsCode, requireCandidate, (input, call) => passports.sendProfileSmsCode(ctx, call.actor, input, call.ip));
-  route(app, ctx, passport.previewProfileChange, requireCandidate, (input, call) => passports.previewProfileChange(ctx, call.actor, input));
-  route(app, ctx, passport.changeProfile, requireCandidate, (input, call) => passports.changeProfile(ctx, call.actor, input));
+  // 修改资料 proves a mobile with an SMS code too, so a passport registered offline with a mistyped mobile can put it right there.
+  route(app, ctx, passport.getProfile, requireAnyCandidate, async (_input, call) => ok(await passports.getProfile(ctx, call.actor)));
+  route(app, ctx, passport.sendProfileSmsCode, requireAnyCandidate, (input, call) => passports.sendProfileSmsCode(ctx, call.actor, input, call.ip));
+  route(app, ctx, passport.previewProfileChange, requireAnyCandidate, (input, call) => passports.previewProfileChange(ctx, call.actor, input));
+  route(app, ctx, passport.changeProfile, requireAnyCandidate, (input, call) => passports.changeProfile(ctx, call.actor, input));
   route(app, ctx, passport.changePassword, requireCandidate, (input, call) => passports.changePassword(ctx, call.actor, input));
   route(app, ctx, passport.retrieveAccount, anyone, (input) => passports.retrieveAccount(ctx, input));
 
