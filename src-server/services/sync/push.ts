@@ -1,7 +1,9 @@
-// Applies a device's pushed operations exactly once (K3, Replicache's push): one transaction per operation holding the effect, the stored outcome and the device's new last applied seq.
+// Applies a device's pushed operations exactly once (K3, Replicache's push): each operation's effect, its stored outcome and the device's new last applied seq commit together, in one transaction per run of operations with a savepoint per operation.
+import type { Transaction } from 'kysely';
 import { SYNC_DEPENDENCY_REFUSED, SYNC_SEQUENCE_GAP, type Operation, type OperationResult, type PushResponse } from '../../../shared/contracts/sync.js';
 import { errorMessages, refuse, type DomainError, type Result } from '../../../shared/errors/domain-error.js';
-import { lockKey, withinTransaction, type Executor } from '../../db/database.js';
+import { inSavepoint, lockKey, withinTransaction, type Executor } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 import type { EmailMessage, MessageChannels, SmsMessage } from '../../messages/adapters.js';
 import type { ServiceContext } from '../context.js';
 import { replayOperation, type SyncDevice } from './operations.js';
@@ -52,53 +54,49 @@ async function refusedDependency(db: Executor, deviceId: string, dependsOn: read
   return refuse(SYNC_DEPENDENCY_REFUSED, { params: { seq: Number(refused.seq), reason: refused.error?.code ?? SYNC_DEPENDENCY_REFUSED } });
 }
 
-async function step(ctx: ServiceContext, device: SyncDevice, op: Operation, messages: MessageChannels): Promise<Step> {
-  return ctx.db.transaction().execute(async (trx): Promise<Step> => {
-    await lockKey(trx, `device:${device.deviceId}`);
-    const last = await lastAppliedSeqOf(trx, device.deviceId);
-    if (op.seq <= last) {
-      const stored = await trx.selectFrom('sync_operations').selectAll().where('device_id', '=', device.deviceId).where('seq', '=', op.seq).executeTakeFirstOrThrow();
-      const result: OperationResult = {
-        seq: op.seq,
-        status: 'duplicate',
-        ...(stored.result === null ? {} : { result: stored.result }),
-        ...(stored.error === null ? {} : { error: errorOnWire(stored.error) }),
-      };
-      return { kind: 'result', result, lastAppliedSeq: last };
-    }
-    if (op.seq > last + 1) return { kind: 'gap', expectedSeq: last + 1 };
+/**
+ * One operation inside the run's transaction, after the device's lock and its last applied seq were
+ * read: a duplicate answers what was stored, a gap stops, anything else is applied or refused and
+ * recorded. The device's last applied seq is written once per run, by the caller.
+ */
+async function step(ctx: ServiceContext, trx: Transaction<Database>, device: SyncDevice, op: Operation, last: number, messages: MessageChannels): Promise<Step> {
+  if (op.seq <= last) {
+    const stored = await trx.selectFrom('sync_operations').selectAll().where('device_id', '=', device.deviceId).where('seq', '=', op.seq).executeTakeFirstOrThrow();
+    const result: OperationResult = {
+      seq: op.seq,
+      status: 'duplicate',
+      ...(stored.result === null ? {} : { result: stored.result }),
+      ...(stored.error === null ? {} : { error: errorOnWire(stored.error) }),
+    };
+    return { kind: 'result', result, lastAppliedSeq: last };
+  }
+  if (op.seq > last + 1) return { kind: 'gap', expectedSeq: last + 1 };
 
-    const now = ctx.clock.now();
-    const blocked = await refusedDependency(trx, device.deviceId, op.dependsOn ?? []);
-    const scoped: ServiceContext = { ...ctx, db: withinTransaction(trx), messages };
-    const outcome = await replayOperation(scoped, device, op, blocked);
-    // The code, field and params are stored; the messages are rendered on the way out, in today's wording.
-    const storedError = outcome.ok ? null : { code: outcome.error.code, ...(outcome.error.field === undefined ? {} : { field: outcome.error.field }), ...(outcome.error.params === undefined ? {} : { params: outcome.error.params }) };
-    const value = outcome.ok && outcome.value !== undefined ? JSON.parse(JSON.stringify(outcome.value)) : null;
-    await trx
-      .insertInto('sync_operations')
-      .values({
-        device_id: device.deviceId,
-        seq: op.seq,
-        kind: op.kind,
-        status: outcome.ok ? 'applied' : 'refused',
-        result: value === null ? null : JSON.stringify(value),
-        error: storedError === null ? null : JSON.stringify(storedError),
-        depends_on: JSON.stringify(op.dependsOn ?? []),
-        captured_at: new Date(op.capturedAt),
-        applied_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('sync_devices')
-      .values({ device_id: device.deviceId, last_applied_seq: op.seq, updated_at: now })
-      .onConflict((oc) => oc.column('device_id').doUpdateSet({ last_applied_seq: op.seq, updated_at: now }))
-      .execute();
-    const result: OperationResult = outcome.ok
-      ? { seq: op.seq, status: 'applied', ...(value === null ? {} : { result: value }) }
-      : { seq: op.seq, status: 'refused', error: errorOnWire(outcome.error) };
-    return { kind: 'result', result, lastAppliedSeq: op.seq };
-  });
+  const now = ctx.clock.now();
+  const blocked = await refusedDependency(trx, device.deviceId, op.dependsOn ?? []);
+  const scoped: ServiceContext = { ...ctx, db: withinTransaction(trx), messages };
+  const outcome = await replayOperation(scoped, device, op, blocked);
+  // The code, field and params are stored; the messages are rendered on the way out, in today's wording.
+  const storedError = outcome.ok ? null : { code: outcome.error.code, ...(outcome.error.field === undefined ? {} : { field: outcome.error.field }), ...(outcome.error.params === undefined ? {} : { params: outcome.error.params }) };
+  const value = outcome.ok && outcome.value !== undefined ? JSON.parse(JSON.stringify(outcome.value)) : null;
+  await trx
+    .insertInto('sync_operations')
+    .values({
+      device_id: device.deviceId,
+      seq: op.seq,
+      kind: op.kind,
+      status: outcome.ok ? 'applied' : 'refused',
+      result: value === null ? null : JSON.stringify(value),
+      error: storedError === null ? null : JSON.stringify(storedError),
+      depends_on: JSON.stringify(op.dependsOn ?? []),
+      captured_at: new Date(op.capturedAt),
+      applied_at: now,
+    })
+    .execute();
+  const result: OperationResult = outcome.ok
+    ? { seq: op.seq, status: 'applied', ...(value === null ? {} : { result: value }) }
+    : { seq: op.seq, status: 'refused', error: errorOnWire(outcome.error) };
+  return { kind: 'result', result, lastAppliedSeq: op.seq };
 }
 
 /** A refusal as an operation result carries it: the same shape, messages included, as an HTTP refusal body's `error`. */
@@ -112,30 +110,116 @@ function errorOnWire(error: DomainError): NonNullable<OperationResult['error']> 
 }
 
 /**
- * In order, each operation in its own transaction. A gap at the head refuses the whole push; a
- * transient failure stops it after the operations already committed, whose results are returned.
+ * A run's messages after its commit, a few at a time: each is a write of its own (a row of the
+ * message outbox, or an SMTP send), and one after another they took longer than the run's own
+ * transaction. Each operation's messages keep their order.
+ */
+const MESSAGE_SENDS_AT_ONCE = 4;
+
+async function flushAll(deferred: readonly ReturnType<typeof deferredChannels>[], to: MessageChannels): Promise<void> {
+  let next = 0;
+  const sender = async () => {
+    while (next < deferred.length) {
+      const messages = deferred[next];
+      next += 1;
+      await messages?.flush(to);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MESSAGE_SENDS_AT_ONCE, deferred.length) }, sender));
+}
+
+/**
+ * Operations that take seats hold the offering's row lock until their transaction commits, so a run
+ * ends right after one: an online candidate enrolling in the same offering never waits for a whole
+ * batch of someone else's replay (R5–R7 under the registration rush).
+ */
+const ENDS_RUN: ReadonlySet<string> = new Set(['enrolment.written', 'enrolment.oral']);
+
+interface Run {
+  readonly results: readonly OperationResult[];
+  readonly lastAppliedSeq: number | null;
+  readonly gap: number | null;
+  /** What failed inside the run after some of its operations: those still commit, the failed one is rolled back. */
+  readonly stoppedBy: unknown;
+  /** Messages of the operations that committed, sent after the commit. */
+  readonly messages: ReturnType<typeof deferredChannels>[];
+}
+
+/**
+ * Operations from `from` on, in order, in ONE transaction under the device's lock, each in a
+ * savepoint: one commit (one WAL flush on a durable PostgreSQL) for the run instead of one per
+ * operation, which is what bounded replay speed (bench/replay.bench.ts). Exactly-once is unchanged:
+ * every effect commits with its stored outcome and the device's last applied seq, or none does.
+ */
+async function applyRun(ctx: ServiceContext, device: SyncDevice, operations: readonly Operation[], from: number, firstOfPush: boolean): Promise<Run> {
+  return ctx.db.transaction().execute(async (trx): Promise<Run> => {
+    await lockKey(trx, `device:${device.deviceId}`);
+    const before = await lastAppliedSeqOf(trx, device.deviceId);
+    let last = before;
+    const results: OperationResult[] = [];
+    const messages: ReturnType<typeof deferredChannels>[] = [];
+    let gap: number | null = null;
+    let stoppedBy: unknown = null;
+    for (let at = from; at < operations.length; at += 1) {
+      const op = operations[at];
+      if (op === undefined) break;
+      const deferred = deferredChannels();
+      let done: Step;
+      try {
+        done = await inSavepoint(trx, () => step(ctx, trx, device, op, last, deferred.channels));
+      } catch (error) {
+        // Nothing answered yet: the push fails as a whole (the route answers 503, the device re-sends).
+        if (firstOfPush && results.length === 0) throw error;
+        stoppedBy = error;
+        break;
+      }
+      if (done.kind === 'gap') {
+        gap = done.expectedSeq;
+        break;
+      }
+      results.push(done.result);
+      messages.push(deferred);
+      last = done.lastAppliedSeq;
+      if (ENDS_RUN.has(op.kind) && done.result.status !== 'duplicate') break;
+    }
+    if (last > before) {
+      const now = ctx.clock.now();
+      await trx
+        .insertInto('sync_devices')
+        .values({ device_id: device.deviceId, last_applied_seq: last, updated_at: now })
+        .onConflict((oc) => oc.column('device_id').doUpdateSet({ last_applied_seq: last, updated_at: now }))
+        .execute();
+    }
+    return { results, lastAppliedSeq: results.length === 0 ? null : last, gap, stoppedBy, messages };
+  });
+}
+
+/**
+ * In order, in runs of one transaction each (see applyRun). A gap at the head refuses the whole
+ * push; a transient failure stops it after the operations already committed, whose results are
+ * returned.
  */
 export async function pushOperations(ctx: ServiceContext, device: SyncDevice, operations: readonly Operation[]): Promise<Result<PushOutcome>> {
   const results: OperationResult[] = [];
   let lastAppliedSeq: number | null = null;
   let stoppedBy: unknown = null;
-  for (const op of operations) {
-    const deferred = deferredChannels();
-    let done: Step;
+  while (results.length < operations.length) {
+    let run: Run;
     try {
-      done = await step(ctx, device, op, deferred.channels);
+      run = await applyRun(ctx, device, operations, results.length, results.length === 0);
     } catch (error) {
       if (results.length === 0) throw error;
       stoppedBy = error;
       break;
     }
-    if (done.kind === 'gap') {
-      if (results.length === 0) return { ok: false, error: refuse(SYNC_SEQUENCE_GAP, { params: { expectedSeq: done.expectedSeq } }) };
-      break;
+    if (run.results.length === 0 && run.gap !== null && results.length === 0) {
+      return { ok: false, error: refuse(SYNC_SEQUENCE_GAP, { params: { expectedSeq: run.gap } }) };
     }
-    results.push(done.result);
-    lastAppliedSeq = done.lastAppliedSeq;
-    await deferred.flush(ctx.messages);
+    results.push(...run.results);
+    lastAppliedSeq = run.lastAppliedSeq ?? lastAppliedSeq;
+    await flushAll(run.messages, ctx.messages);
+    if (run.stoppedBy !== null) stoppedBy = run.stoppedBy;
+    if (run.gap !== null || run.stoppedBy !== null || run.results.length === 0) break;
   }
   return { ok: true, value: { results, lastAppliedSeq: lastAppliedSeq ?? (await lastAppliedSeqOf(ctx.db, device.deviceId)), stoppedBy } };
 }
