@@ -276,7 +276,7 @@ export const staff: Shape<typeof zh> = {
     details: 'Details',
     empty: 'No entries match',
     more: 'Load more',
-    allShown: 'All {{count}} entries shown',
+    allShown: 'All entries shown ({{count}})',
     withheld: 'Also recorded, not shown here: {{names}}',
     detailLine: '{{label}}: {{value}}',
     yes: 'yes',

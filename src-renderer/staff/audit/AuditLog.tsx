@@ -99,7 +99,7 @@ export function AuditLog() {
           <Select allowClear placeholder={t('staff.audit.anyActorKind')} style={{ minWidth: 160 }} options={AUDIT_ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`staff.audit.actorKinds.${kind}`) }))} />
         </Form.Item>
         <Form.Item name="actor" label={t('staff.audit.actor')}>
-          <Input allowClear maxLength={64} placeholder={t('staff.audit.actorPlaceholder')} style={{ width: 220 }} />
+          <Input allowClear maxLength={64} placeholder={t('staff.audit.actorPlaceholder')} style={{ width: 260 }} />
         </Form.Item>
         <Form.Item name="dates" label={t('staff.audit.dates')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
