@@ -389,7 +389,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
   let server: ServerProcess;
   let monitor: ConnectivityMonitor;
   let syncer: Syncer;
-  /** Makes the kiosk's Syncer as the main process does at start: from the device store, which keeps the last applied seq. */
+  /** Makes the kiosk's Syncer as the main process does at start: from the device store on disk, which keeps the last applied seq. */
   let newSyncer: () => Promise<Syncer>;
   let outboxPath: string;
   let outbox: FileOutbox;
@@ -447,7 +447,10 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
       random: Math.random,
     });
     monitor.start();
-    const device = new DeviceStore(join(workDir, 'device'), new MemorySecretStore());
+    // The credential's keeper outlives a kiosk restart here (an OS keyring would); the device store itself is re-read from disk.
+    const secrets = new MemorySecretStore();
+    const deviceDir = join(workDir, 'device');
+    const device = new DeviceStore(deviceDir, secrets);
     const enrolled = await enrolDevice(
       { connection, device, reachability: monitor, clock, softwareVersion: '1.0.0', expectedCampus: '993010', log: (line) => logged.push(line) },
       { code: code ?? '', deviceName: '图书馆一楼 1号机' },
@@ -455,7 +458,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
     expect(enrolled).toMatchObject({ ok: true });
     deviceId = enrolled.ok ? enrolled.value.deviceId : '';
     newSyncer = async () => {
-      const made = new Syncer({ connection, device, monitor, clock, log: (line) => logged.push(line) });
+      const made = new Syncer({ connection, device: new DeviceStore(deviceDir, secrets), monitor, clock, log: (line) => logged.push(line) });
       await made.init();
       return made;
     };
@@ -524,7 +527,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
             pushMs = performance.now() - sentAt;
             figures.pushes += 1;
             attempt = 0;
-          if (pushed.value.results.length < batch.length) figures.partialAnswers += 1;
+            if (pushed.value.results.length < batch.length) figures.partialAnswers += 1;
             figures.lostAnswers += (await outbox.acknowledge(pushed.value.results)).lostAnswers;
             continue;
           }
@@ -570,6 +573,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
       expect(ledger.map((row) => Number(row.seq))).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
       const device = await db.selectFrom('sync_devices').select('last_applied_seq').where('device_id', '=', deviceId).executeTakeFirstOrThrow();
       expect(Number(device.last_applied_seq)).toBe(TOTAL);
+      expect(syncer.status().lastAppliedSeq).toBe(TOTAL);
 
       // Every outcome the device kept is the one the server stored, and the one the plan's model predicts.
       const outcomes = plan.ops.map((_, i) => outbox.outcome(i + 1));
