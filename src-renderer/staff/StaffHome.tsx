@@ -7,6 +7,7 @@ import { ArrangementPanel } from './arrangement/ArrangementPanel.js';
 import { AuditLog } from './audit/AuditLog.js';
 import { resetStaffStores, useStaffSession } from '../stores/staff-session.js';
 import { watchSyncStatus } from '../stores/sync-status-store.js';
+import { startOutbox } from '../outbox/index.js';
 import { platformBridge } from '../platform/bridge.js';
 import { DeviceCodes } from './devices/DeviceCodes.js';
 import { GroupPayment } from './group-payment/GroupPayment.js';
@@ -14,6 +15,7 @@ import { ImportScreen } from './imports/ImportScreen.js';
 import { OutboxMonitor } from './outbox/OutboxMonitor.js';
 import { StaffLogin } from './login/StaffLogin.js';
 import { CampusOverview } from './overview/CampusOverview.js';
+import { forgetOfflineReview, prepareOfflineReview } from './offline/offline-review.js';
 import { ReviewQueue } from './reviews/ReviewQueue.js';
 import { startStaffSession } from './shell/load-schools.js';
 import { SyncStatusBar } from './shell/SyncStatusBar.js';
@@ -27,8 +29,12 @@ export function StaffHome() {
   const [checking, setChecking] = useState(true);
   const [tab, setTab] = useState('reviews');
 
-  // The header shows the device's sync state whoever is logged in, and before login too.
-  useEffect(() => watchSyncStatus(platformBridge()), []);
+  // The header shows the device's sync state whoever is logged in, and before login too; the outbox
+  // opens at once so work queued earlier replays without anyone opening its tab.
+  useEffect(() => {
+    void startOutbox().catch(() => undefined);
+    return watchSyncStatus(platformBridge());
+  }, []);
 
   // A reload keeps the session cookie in the host: pick the session up again instead of asking to log in.
   useEffect(() => {
@@ -38,6 +44,13 @@ export function StaffHome() {
       setChecking(false);
     });
   }, []);
+
+  // Offline review is bound to an online session: cached at its start, gone with it (logout, expiry, or a reload that found none).
+  useEffect(() => {
+    if (checking) return;
+    if (session === null) void forgetOfflineReview().catch(() => undefined);
+    else void prepareOfflineReview(session).catch(() => undefined);
+  }, [checking, session]);
 
   const logout = async () => {
     await staffCall('logout', {});
@@ -76,12 +89,12 @@ export function StaffHome() {
               destroyOnHidden
               size="large"
               items={[
-                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue />}</TeacherOnly> },
+                { key: 'reviews', label: t('staff.nav.reviews'), children: <TeacherOnly session={session}>{() => <ReviewQueue session={session} />}</TeacherOnly> },
                 { key: 'overview', label: t('staff.nav.overview'), children: <CampusOverview /> },
                 { key: 'groupPayment', label: t('staff.nav.groupPayment'), children: <TeacherOnly session={session}>{() => <GroupPayment />}</TeacherOnly> },
                 { key: 'imports', label: t('staff.nav.imports'), children: <ImportScreen session={session} /> },
                 { key: 'devices', label: t('staff.nav.devices'), children: <DeviceCodes /> },
-                { key: 'outbox', label: t('staff.nav.outbox'), children: <OutboxMonitor /> },
+                { key: 'outbox', label: t('staff.nav.outbox'), children: <OutboxMonitor session={session} /> },
                 // Admin-only tasks: a teacher has no such tab at all, and the server refuses them the endpoints too.
                 ...(session.role === 'admin'
                   ? [

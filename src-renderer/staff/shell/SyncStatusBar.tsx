@@ -1,11 +1,15 @@
 // The staff header's sync line: online or offline, operations waiting, last sync, replay progress and a blocked-queue warning.
 import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useOutboxStatus } from '../../outbox/index.js';
 import { useSyncStatusStore } from '../../stores/sync-status-store.js';
 
 export function SyncStatusBar() {
   const { t } = useTranslation();
   const status = useSyncStatusStore((state) => state.status);
+  // What waits for a person in the 设备队列 tab: refusals and operations voided after waiting too long.
+  const refused = useOutboxStatus((state) => state.refused);
+  const expired = useOutboxStatus((state) => state.expired);
   if (status === null) return null;
   const online = status.connectivity === 'online';
   return (
@@ -13,6 +17,8 @@ export function SyncStatusBar() {
       {/* Dark tag colours: the words must stay readable (WCAG AA) on the tinted background. */}
       <Tag color={online ? '#237804' : '#a8071a'}>{online ? t('staff.sync.online') : t('staff.sync.offline')}</Tag>
       {status.pending > 0 && <Tag color="#ad4e00">{t('staff.sync.pending', { count: status.pending })}</Tag>}
+      {refused > 0 && <Tag color="#a8071a">{t('staff.sync.refused', { count: refused })}</Tag>}
+      {expired > 0 && <Tag color="#595959">{t('staff.sync.expired', { count: expired })}</Tag>}
       {status.replay !== null && (
         <Space size={4}>
           <Typography.Text>{t('staff.sync.replay', { done: status.replay.done, total: status.replay.total })}</Typography.Text>

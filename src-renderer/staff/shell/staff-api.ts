@@ -3,6 +3,7 @@ import { createCaptcha } from '../../../shared/contracts/http/captcha.js';
 import { listProvinces } from '../../../shared/contracts/http/catalogue.js';
 import type { RequestOf, ResponseOf } from '../../../shared/contracts/http/endpoint.js';
 import { importCet4Scores, importRoster } from '../../../shared/contracts/http/imports.js';
+import { issueOfflineGrant, listDeviceOperations, recordOutboxAction } from '../../../shared/contracts/http/offline.js';
 import { createGroupPayment, getGroupPayment, listGroupPayable, releaseGroupPayment } from '../../../shared/contracts/http/payment.js';
 import { decideReview, fileReviewOnBehalf, flagRepeatSubmitter, getReviewEvidence, listReviews } from '../../../shared/contracts/http/review.js';
 import { getSession, logout, staffLogin } from '../../../shared/contracts/http/session.js';
@@ -32,6 +33,9 @@ export const staffEndpoints = {
   importRoster,
   importCet4Scores,
   issueDeviceEnrolmentCode,
+  issueOfflineGrant,
+  recordOutboxAction,
+  listDeviceOperations,
   runArrangement,
   listAuditLog,
 };

@@ -1,0 +1,34 @@
+// An operation in the domain's words for the monitor: its kind, what it carried (non-personal summary only) and its state.
+import type { TFunction } from 'i18next';
+import { SYNC_DEPENDENCY_REFUSED } from '../../../shared/contracts/sync.js';
+import type { Locale } from '../../../shared/locales/index.js';
+import type { OutboxOperation } from '../../outbox/index.js';
+import { refusalMessage } from '../../ui/refusal-message.js';
+
+export function kindName(t: TFunction, kind: string): string {
+  return t(`staff.outbox.kinds.${kind}`, { defaultValue: kind });
+}
+
+/** What the operation carried, from its summary (a decision's reason stays sealed: it may name the candidate). */
+export function summaryText(t: TFunction, operation: OutboxOperation): string {
+  const params = operation.summary.params ?? {};
+  if (operation.kind === 'review.decide' && typeof params['decision'] === 'string') return t(`staff.outbox.decision.${params['decision']}`);
+  return Object.entries(params)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('，');
+}
+
+export type DisplayState = 'pending' | 'applied' | 'refused' | 'expired' | 'discarded' | 'retried';
+
+export function displayState(operation: OutboxOperation): DisplayState {
+  if (operation.state === 'voided') return operation.voidReason === 'expired' ? 'expired' : 'discarded';
+  if (operation.state === 'refused' && operation.retriedAs !== undefined) return 'retried';
+  return operation.state;
+}
+
+/** The refusal in the reader's language; a cascaded refusal names the earlier operations it followed. */
+export function reasonText(t: TFunction, locale: Locale, operation: OutboxOperation): string {
+  if (operation.error === undefined) return '';
+  if (operation.error.code === SYNC_DEPENDENCY_REFUSED) return t('staff.outbox.cascade', { seqs: operation.dependsOn.join('、') });
+  return refusalMessage(operation.error, locale);
+}
