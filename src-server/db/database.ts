@@ -31,13 +31,26 @@ export function openDatabase(location: DatabaseLocation, onIdleClientError: (err
   if (location.databaseUrl !== null) {
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
     pool.on('error', onIdleClientError);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pooled.add(db);
+    return db;
   }
   const dir = location.pgliteDir;
   if (dir !== null) mkdirSync(dir, { recursive: true });
   // PGlite has one connection: kysely queues every query and transaction on it, so a process is
   // consistent on its own, and only one process may open the folder at a time.
   return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: () => (dir === null ? new PGlite() : new PGlite(dir)) }) });
+}
+
+const pooled = new WeakSet<Db>();
+
+/**
+ * True for a database opened on a PostgreSQL pool, where each transaction has a connection of its
+ * own and another process may wait on its locks; false for PGlite and for a caller's transaction
+ * seen through withinTransaction.
+ */
+export function isPostgresPool(db: Db): boolean {
+  return pooled.has(db);
 }
 
 /** Runs every migration not yet applied; on PostgreSQL kysely holds an advisory lock, so parallel starts are safe. */

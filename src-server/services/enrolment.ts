@@ -14,7 +14,7 @@ import {
   type WrittenCampus,
 } from '../../shared/rules/index.js';
 import type { Transaction } from 'kysely';
-import { uniqueViolation, type Executor } from '../db/database.js';
+import { isPostgresPool, uniqueViolation, type Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 import { check, command, refuseWith } from './outcome.js';
@@ -33,7 +33,7 @@ import {
   type PlaceNames,
   type RegistrationState,
 } from './registration-state.js';
-import { releaseSeats, takeSeats } from './seats.js';
+import { releaseSeats, takeSeats, takeSeatsAndCommit } from './seats.js';
 import { newId } from './secrets.js';
 
 /** Who asks: the candidate for themself, or (later) a school enrolling on the candidate's behalf (学校代报). */
@@ -65,8 +65,28 @@ async function requestedOfferings(db: Executor, session: SessionWithAgreement, s
   });
 }
 
+/** A seat was not there when takeSeatsAndCommit asked; thrown out of the transaction so that it rolls back. */
+class SeatsFull extends Error {
+  constructor(readonly offerings: readonly Offering[]) {
+    super('an offering was full');
+  }
+}
+
+/**
+ * Which offering of a refused submission was full, for the message: the database said only that one
+ * was. Read after the rollback, so a seat given back since then may hide it; then the first is named.
+ */
+async function fullSubjectOf(db: Executor, offerings: readonly Offering[]): Promise<string> {
+  const sorted = [...offerings].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (sorted.length === 1) return sorted[0]?.subjectCode ?? '';
+  const empty = await db.selectFrom('offerings').select('id').where('id', 'in', sorted.map((offering) => offering.id)).where('remaining', '=', 0).execute();
+  const emptyIds = new Set(empty.map((row) => row.id));
+  return (sorted.find((offering) => emptyIds.has(offering.id)) ?? sorted[0])?.subjectCode ?? '';
+}
+
 async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'written' | 'oral') {
   const now = ctx.clock.now();
+  const commitWithSeats = isPostgresPool(ctx.db);
   const session = await currentExamSession(ctx.db);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
@@ -112,9 +132,17 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       // R7 last: the seat UPDATE takes the offering's row lock, which every contender for that
       // offering waits on until this transaction ends. Taken as the final statement, the lock is held
       // for the UPDATE and the COMMIT only, not for the insert and the reads of the answer (the seat
-      // race of bench/seats.bench.ts: 0.06 of the database's own rate before, see BENCHMARKS.md).
+      // race of bench/seats.bench.ts, see BENCHMARKS.md); on PostgreSQL, when this transaction is the
+      // outermost, both go in one round trip (seats.ts takeSeatsAndCommit). A replayed kiosk
+      // operation runs inside the batch's transaction, which must commit with its seq record, and
+      // PGlite runs one statement at a time anyway: they take the seats the plain way.
       // The enrolment row is already inserted but invisible to others; a full offering rolls it back.
-      const full = await takeSeats(trx, selection.map(({ offering }) => offering.id));
+      const offeringIds = selection.map(({ offering }) => offering.id);
+      if (commitWithSeats) {
+        if (!(await takeSeatsAndCommit(trx, offeringIds))) throw new SeatsFull(selection.map(({ offering }) => offering));
+        return { enrolments };
+      }
+      const full = await takeSeats(trx, offeringIds);
       if (full !== null) {
         const subjectCode = selection.find(({ offering }) => offering.id === full)?.offering.subjectCode ?? '';
         refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode } });
@@ -122,6 +150,7 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       return { enrolments };
     });
   } catch (error) {
+    if (error instanceof SeatsFull) refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode: await fullSubjectOf(ctx.db, error.offerings) } });
     if (uniqueViolation(error) === 'enrolments_one_per_subject') refuseWith('SUBJECT_ALREADY_ENROLLED', { field: 'subjectCodes' });
     throw error;
   }
