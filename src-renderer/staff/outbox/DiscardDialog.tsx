@@ -16,11 +16,22 @@ export function DiscardDialog({ operation, busy, onConfirm, onCancel }: { operat
       cancelText={t('staff.outbox.cancel')}
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onCancel}
+      onCancel={() => {
+        form.resetFields();
+        onCancel();
+      }}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('staff.outbox.discardWarning')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={({ reason }) => onConfirm(reason.trim())}>
+      {/* The form outlives the dialog's content: clear it, so the next operation's reason starts empty. */}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ reason }) => {
+          form.resetFields();
+          onConfirm(reason.trim());
+        }}
+      >
         <Form.Item name="reason" label={t('staff.outbox.discardReason')} rules={[{ required: true, whitespace: true, message: t('staff.outbox.discardReasonRequired') }]}>
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>

@@ -4,7 +4,7 @@ import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutboxOperation } from '../../outbox/index.js';
 import { useLocale } from '../../ui/use-locale.js';
-import { displayState, kindName, reasonText, summaryText, type DisplayState } from './operation-words.js';
+import { displayState, kindName, reasonText, shownKind, summaryText, type DisplayState } from './operation-words.js';
 
 /** Dark fills with white words, readable at a glance and at AA contrast. */
 const STATE_COLOURS: Readonly<Record<DisplayState, string>> = {
@@ -59,7 +59,7 @@ export function LocalQueue({ operations, busySeq, onRetry, onDiscard }: { operat
           key: 'kind',
           render: (_value, operation) => (
             <div>
-              <div>{kindName(t, operation.kind === 'outbox.void' && operation.voidedKind !== undefined ? operation.voidedKind : operation.kind)}</div>
+              <div>{kindName(t, shownKind(operation))}</div>
               <Typography.Text type="secondary">{summaryText(t, operation)}</Typography.Text>
             </div>
           ),

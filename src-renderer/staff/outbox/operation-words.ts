@@ -9,10 +9,15 @@ export function kindName(t: TFunction, kind: string): string {
   return t(`staff.outbox.kinds.${kind}`, { defaultValue: kind });
 }
 
+/** The kind a person recognises: a tombstone is shown as the operation it voided. */
+export function shownKind(operation: OutboxOperation): string {
+  return operation.kind === 'outbox.void' && operation.voidedKind !== undefined ? operation.voidedKind : operation.kind;
+}
+
 /** What the operation carried, from its summary (a decision's reason stays sealed: it may name the candidate). */
 export function summaryText(t: TFunction, operation: OutboxOperation): string {
   const params = operation.summary.params ?? {};
-  if (operation.kind === 'review.decide' && typeof params['decision'] === 'string') return t(`staff.outbox.decision.${params['decision']}`);
+  if (shownKind(operation) === 'review.decide' && typeof params['decision'] === 'string') return t(`staff.outbox.decision.${params['decision']}`);
   return Object.entries(params)
     .map(([key, value]) => `${key}: ${value}`)
     .join('，');
