@@ -42,6 +42,8 @@ export function resetPasswordBySms(ctx: ServiceContext, input: { mobile: string;
     const passwordHash = await hashPassword(input.password);
     const resetAt = await withSmsCode(ctx, { purpose: 'reset_password', mobile, code: input.smsCode }, async (trx, now) => {
       await setPassword(trx, id, passwordHash, now);
+      // The code proves the mobile, which is all a passport registered offline (K3) still waited for.
+      await trx.updateTable('provisional_passports').set({ mobile_verified_at: now }).where('passport_id', '=', id).where('mobile_verified_at', 'is', null).execute();
       return now;
     });
     return { resetAt };

@@ -184,6 +184,18 @@ describe('K3 outcomes reach the candidate', () => {
     expect((await client.get('/api/registration')).status).toBe(200);
   });
 
+  it('A5 K3 a password reset by SMS proves the mobile of a passport registered offline', async () => {
+    const candidate = await rosteredCandidate();
+    const q = new Queue(await enrolDevice(server));
+    q.add('passport.register', passportRegisterPayload(candidate));
+    expect((await q.push())[0]?.status).toBe('applied');
+    const client = server.client();
+    expect((await client.post('/api/password-reset/sms-code', { mobile: candidate.mobile, captcha: await client.captcha() })).status).toBe(200);
+    const reset = await client.post('/api/password-reset/by-sms', { mobile: candidate.mobile, smsCode: await server.smsCode(candidate.mobile), password: 'Newpass1!', passwordConfirmation: 'Newpass1!' });
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    expect((await login(client, candidate.email, 'Newpass1!')).body.mobileVerificationRequired).toBe(false);
+  });
+
   it('K3 a passport registered online is never asked to verify its mobile again', async () => {
     const client = server.client();
     const session = await login(client, DEMO_PASSPORTS[0].email, DEMO_PASSPORTS[0].password);
