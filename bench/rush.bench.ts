@@ -91,26 +91,28 @@ interface DatabaseRun {
   readonly requests_per_s: number;
 }
 
-async function rush(server: ServerProcess, candidates: readonly BenchCandidate[], warmUp: number, concurrency: number, beforeTimed?: () => Promise<void>): Promise<DatabaseRun> {
+async function rush(servers: readonly ServerProcess[], candidates: readonly BenchCandidate[], warmUp: number, concurrency: number, beforeTimed?: () => Promise<void>): Promise<DatabaseRun> {
+  const serverOf = (n: number) => servers[n % servers.length]!;
+  const cpuSeconds = () => servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
   const ignore = new Map<string, number>();
-  await withConcurrency(warmUp, Math.min(concurrency, 10), (n) => flow(server, candidates[n]!, () => undefined, ignore).catch(() => undefined));
+  await withConcurrency(warmUp, Math.min(concurrency, 10), (n) => flow(serverOf(n), candidates[n]!, () => undefined, ignore).catch(() => undefined));
   const latencies = new Map<string, number[]>();
   const errors = new Map<string, number>();
   let completed = 0;
   const timed = candidates.slice(warmUp);
   await beforeTimed?.();
-  const cpuBefore = server.cpuSeconds();
+  const cpuBefore = cpuSeconds();
   const started = performance.now();
   await withConcurrency(timed.length, concurrency, async (n) => {
     try {
-      await flow(server, timed[n]!, (route, ms) => (latencies.get(route) ?? latencies.set(route, []).get(route))?.push(ms), errors);
+      await flow(serverOf(n), timed[n]!, (route, ms) => (latencies.get(route) ?? latencies.set(route, []).get(route))?.push(ms), errors);
       completed += 1;
     } catch (error) {
       if (!(error instanceof FlowError)) throw error;
     }
   });
   const seconds = (performance.now() - started) / 1000;
-  const cpu = server.cpuSeconds() - cpuBefore;
+  const cpu = cpuSeconds() - cpuBefore;
   const requests = [...latencies.values()].reduce((sum, samples) => sum + samples.length, 0);
   const routes = Object.fromEntries([...latencies].map(([route, samples]) => [route, summarise(samples)]));
   const full = [...errors].filter(([key]) => key.endsWith('OFFERING_FULL')).reduce((sum, [, count]) => sum + count, 0);
@@ -129,7 +131,7 @@ async function rush(server: ServerProcess, candidates: readonly BenchCandidate[]
   };
 }
 
-await runPart('rush', { flows: 300, concurrency: 50, warmup: 20, durable: true, profile: false }, async (flags) => {
+await runPart('rush', { flows: 120, concurrency: 50, warmup: 10, durable: true, servers: 2, profile: false }, async (flags) => {
   const total = flags.flows + flags.warmup;
   // --profile: each server writes a V8 CPU profile on exit (open it in Chrome's DevTools, Performance tab).
   const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : [];
@@ -141,7 +143,7 @@ await runPart('rush', { flows: 300, concurrency: 50, warmup: 20, durable: true, 
   });
   const pgliteServer = await startServerProcess({ DATA_DIR: dataDir }, { nodeArgs });
   process.stdout.write(`PGlite: ${flags.flows} flows at concurrency ${flags.concurrency}…\n`);
-  const pglite = await rush(pgliteServer, candidates, flags.warmup, flags.concurrency);
+  const pglite = await rush([pgliteServer], candidates, flags.warmup, flags.concurrency);
   await pgliteServer.stop();
 
   // PostgreSQL: one server process on a throwaway cluster, so the comparison is the database alone.
@@ -149,15 +151,16 @@ await runPart('rush', { flows: 300, concurrency: 50, warmup: 20, durable: true, 
   const db = await preparedPg(cluster.url);
   candidates = await fill(db, total);
   await db.destroy();
-  const pgServer = await startServerProcess({ DATABASE_URL: cluster.url }, { nodeArgs });
-  process.stdout.write(`PostgreSQL: ${flags.flows} flows at concurrency ${flags.concurrency}…\n`);
+  // PostgreSQL is what lets the server run as several processes: one per core, as it would be deployed.
+  const pgServers = await Promise.all(Array.from({ length: flags.servers }, () => startServerProcess({ DATABASE_URL: cluster.url }, { nodeArgs })));
+  process.stdout.write(`PostgreSQL: ${flags.flows} flows at concurrency ${flags.concurrency} over ${flags.servers} server processes…\n`);
   const stats = new pg.Client({ connectionString: cluster.url });
   await stats.connect();
-  const postgres = await rush(pgServer, candidates, flags.warmup, flags.concurrency, () => resetStatementCount(stats));
+  const postgres = await rush(pgServers, candidates, flags.warmup, flags.concurrency, () => resetStatementCount(stats));
   const statementsPerFlow = round((await statementCount(stats)) / postgres.flows, 1);
   const calls = await stats.query<{ query: string; calls: string }>(`SELECT query, calls FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 40`);
   await stats.end();
-  await pgServer.stop();
+  await Promise.all(pgServers.map((server) => server.stop()));
   cluster.stop();
 
   const routeNames = Object.keys(postgres.routes);
@@ -179,7 +182,7 @@ await runPart('rush', { flows: 300, concurrency: 50, warmup: 20, durable: true, 
       postgres: { ...postgres, statements_per_flow: statementsPerFlow, most_called: calls.rows.map((row) => ({ calls: Number(row.calls), query: row.query.replace(/\s+/g, ' ').slice(0, 200) })) },
     },
     settings: {
-      server: 'one process (src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn) per database, PostgreSQL pool 10',
+      server: `src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn: one process on PGlite (one process per embedded database), ${flags.servers} on PostgreSQL (pool 10 each), flows spread over them`,
       postgres: { version: cluster.version, ...cluster.settings },
       flow: 'qualification, save, written choices, written, oral campuses, oral choices, oral, 报名信息, order, sandbox payment, order status',
     },
