@@ -24,3 +24,16 @@ export interface Subject {
 
 /** The Chinese word for a level, as the seeds' messages use it. */
 export const LEVEL_NAMES_ZH: Readonly<Record<SubjectLevel, string>> = { CET4: '四级', CET6: '六级' };
+
+export const WRITTEN_SITTINGS = ['MORNING', 'AFTERNOON'] as const;
+export type WrittenSitting = (typeof WRITTEN_SITTINGS)[number];
+
+/**
+ * Which half of the written exam day a subject is sat in, as the seeds' timetable gives it: every
+ * 四级 in the morning (上午), every 六级 in the afternoon (下午). Oral exams have a day of their own
+ * and no sitting here (null): their time is the school's to set.
+ */
+export function writtenSittingOf(subject: Pick<Subject, 'kind' | 'level'>): WrittenSitting | null {
+  if (subject.kind !== 'written') return null;
+  return subject.level === 'CET4' ? 'MORNING' : 'AFTERNOON';
+}

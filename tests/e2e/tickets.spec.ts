@@ -27,7 +27,7 @@ async function countPrintDialogs(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { printDialogs: number }).printDialogs);
 }
 
-test('R10 K5 the admission ticket: not before 编排, then shown with room, seat and date, printed, and alone on paper', async ({ page, context }) => {
+test('R10 K5 the admission ticket: not before 编排, then shown with room, seat and time, printed, and alone on paper', async ({ page, context }) => {
   // A candidate with a paid CET4 written subject at 993010, prepared over the API as a phone would pay.
   const candidate = await readyCandidate();
   const enrolmentIds = await enrol(candidate, 'written', '993010', '1');
@@ -68,6 +68,8 @@ test('R10 K5 the admission ticket: not before 编排, then shown with room, seat
   const sheet = page.locator('.print-area');
   for (const shown of [ticket.ticketNumber, ticket.room, ticket.examDate, '(1) 英语四级笔试', '(993010)测试校区机构001']) await expect(sheet).toContainText(shown);
   await expect(sheet.getByRole('row').filter({ hasText: '座位号' })).toContainText(String(ticket.seat));
+  // The seeds' timetable: every 四级 written subject is sat in the morning of the exam day.
+  await expect(sheet.getByRole('row').filter({ hasText: '考试时间' })).toContainText(`${ticket.examDate} 上午`);
   // C8-style privacy on a shared screen: the ID number is masked on the ticket too.
   await expect(sheet).not.toContainText(candidate.roster.idNumber);
   await recordStep(page, 'tickets-03-ticket');

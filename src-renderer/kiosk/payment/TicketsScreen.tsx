@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionTicket } from '../../../shared/contracts/http/tickets.js';
+import { writtenSittingOf } from '../../../shared/domain/subject.js';
 import { maskIdNumber } from '../../../shared/rules/masking.js';
 import { go } from '../../stores/flow-store.js';
 import { codeName } from '../../ui/format.js';
@@ -15,6 +16,11 @@ export function TicketsScreen() {
   const { t } = useTranslation();
   const [tickets, setTickets] = useState<readonly AdmissionTicket[] | null>(null);
   const refusal = useRefusal();
+  // The day, and for a written subject the half of it (四级 上午, 六级 下午); an oral's time is the school's to announce.
+  const examTimeOf = (ticket: AdmissionTicket) => {
+    const sitting = writtenSittingOf(ticket.subject);
+    return sitting === null ? ticket.examDate : `${ticket.examDate} ${t(`tickets.sitting.${sitting}`)}`;
+  };
 
   useEffect(() => {
     void call('listMyTickets', {}).then((result) => (result.ok ? setTickets(result.value.tickets) : refusal.show(result.error)));
@@ -31,7 +37,7 @@ export function TicketsScreen() {
             <Descriptions.Item label={t('fields.name')}>{ticket.candidateName}</Descriptions.Item>
             <Descriptions.Item label={t('fields.idNumber')}>{maskIdNumber(ticket.idNumber)}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.subject')}>{`(${ticket.subject.code}) ${ticket.subject.name}`}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.examDate')}>{ticket.examDate}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.examTime')}>{examTimeOf(ticket)}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.campus')} span={2}>{`${codeName(ticket.school)} ${codeName(ticket.campus)}`}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.room')}>{ticket.room}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.seat')}>{ticket.seat}</Descriptions.Item>
