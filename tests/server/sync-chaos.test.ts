@@ -470,6 +470,8 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
   }, SERVER_START_MS + 120_000);
 
   afterAll(async () => {
+    // The Syncer logs only what is out of the ordinary (a gap, an answer breaking the contract): worth seeing whenever it did.
+    if (logged.length > 0) console.log(`K3 chaos: the Syncer logged\n${logged.slice(-20).join('\n')}`);
     monitor?.stop();
     await server?.stop('SIGTERM');
     await outbox?.close();
