@@ -140,7 +140,7 @@ class OutboxImpl implements Outbox {
     await this.expireOverdue();
     await this.refreshStatus();
     this.report({ ready: true });
-    if (this.autoPump) void this.pump().catch(() => undefined);
+    this.autoPumpNow();
   }
 
   // ---- capture -------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ class OutboxImpl implements Outbox {
         throw error;
       }
       await this.afterChange();
-      if (this.autoPump && this.hostStatus?.connectivity === 'online') void this.pump().catch(() => undefined);
+      if (this.hostStatus?.connectivity === 'online') this.autoPumpNow();
       return seq;
     }
     throw new OutboxError('SERVICE_UNAVAILABLE');
@@ -281,9 +281,20 @@ class OutboxImpl implements Outbox {
 
   // ---- the pump ------------------------------------------------------------------------------
 
-  async pump(): Promise<PumpOutcome> {
-    if (this.closed) return { outcome: 'idle', answered: 0 };
+  /** A person asked (a button, or the app's own start): a block from an earlier gap or refusal is tried once more. */
+  pump(): Promise<PumpOutcome> {
     if (this.localBlock?.code !== 'OUTBOX_DEVICE_CHANGED') this.setBlock(null);
+    return this.runPump();
+  }
+
+  /** The automatic triggers (capture, reconnect, backoff timer) leave a blocked queue alone: it waits for a person, never loops. */
+  private autoPumpNow(): void {
+    if (!this.autoPump || this.closed || this.localBlock !== null) return;
+    void this.runPump().catch(() => undefined);
+  }
+
+  private async runPump(): Promise<PumpOutcome> {
+    if (this.closed) return { outcome: 'idle', answered: 0 };
     this.clearRetry();
     this.report({ pumping: true });
     let answered = 0;
@@ -392,7 +403,7 @@ class OutboxImpl implements Outbox {
     const delay = fullJitterDelay(this.attempt, this.backoff, this.random);
     this.attempt += 1;
     this.clearRetry();
-    this.retryTimer = setTimeout(() => void this.pump().catch(() => undefined), delay);
+    this.retryTimer = setTimeout(() => this.autoPumpNow(), delay);
     this.report({ nextRetryAt: new Date(this.now().getTime() + delay).toISOString() });
   }
 
@@ -407,7 +418,7 @@ class OutboxImpl implements Outbox {
     this.hostStatus = status;
     this.report({ connectivity: status.connectivity, lastSyncAt: status.lastSyncAt, replay: status.replay, blocked: this.localBlock ?? status.blocked });
     // Back online: send now instead of waiting for the backoff timer.
-    if (mayPump && this.autoPump && !this.closed && !wasOnline && status.connectivity === 'online') void this.pump().catch(() => undefined);
+    if (mayPump && !wasOnline && status.connectivity === 'online') this.autoPumpNow();
   }
 
   private setBlock(block: OutboxStatus['blocked']): void {
@@ -461,7 +472,9 @@ class OutboxImpl implements Outbox {
       const current = await this.db.operations.get(seq);
       if (current === undefined || !still(current)) return null;
       const { sealed: _dropped, ...kept } = current;
-      await this.db.operations.put({ ...kept, kind: 'outbox.void', sealed, state: 'voided', voidReason: reason, voidedKind: current.kind, updatedAt: at });
+      // No dependsOn: a tombstone needs nothing before it, so the server records it as discarded or
+      // expired (never as a cascade), and what depended on it is refused with that reason.
+      await this.db.operations.put({ ...kept, kind: 'outbox.void', dependsOn: [], sealed, state: 'voided', voidReason: reason, voidedKind: current.kind, updatedAt: at });
       await this.db.audit.add({ ...action });
       return action;
     });
