@@ -17,7 +17,7 @@ import { insertCandidates } from './lib/candidates.js';
 import { preparedPg } from './lib/database.js';
 import { runPart, type Headline } from './lib/harness.js';
 import { launchChromium, startBrowserHost, buildRenderer } from './lib/kiosk-stack.js';
-import { startPgCluster, statementCount, resetStatementCount } from './lib/pg-cluster.js';
+import { startPgCluster, resetStatementCount } from './lib/pg-cluster.js';
 import { BENCH_SECRET, startServerProcess } from './lib/server-process.js';
 import { round } from './lib/stats.js';
 import pg from 'pg';
@@ -118,6 +118,19 @@ function batches<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/**
+ * Statements since the last reset, SAVEPOINT, RELEASE and ROLLBACK TO left out: each savepoint has a
+ * name of its own, so pg_stat_statements keeps one entry per savepoint and evicts them by the
+ * thousand, which would make any total of them wrong. A review.decide adds three SAVEPOINT/RELEASE
+ * pairs (its own, its command's, the service's nested transaction's) on top of this count.
+ */
+async function queryCount(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ calls: string | null }>(
+    `SELECT sum(calls) AS calls FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' AND query !~* '^\\s*(savepoint|release|rollback to)'`,
+  );
+  return Number(rows[0]?.calls ?? 0);
+}
+
 // ---- the page side: the real outbox module through tests/e2e/support/outbox-harness.ts -----------------
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; code: string; message?: string };
@@ -173,14 +186,14 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
         if (!pushed.ok) throw new Error(`in-process push refused: ${pushed.error.code}`);
       }
       const ms = performance.now() - started;
-      const statements = await statementCount(stats);
+      const statements = await queryCount(stats);
       const counts = await appliedCount(db, device.deviceId);
       if (counts.applied !== ops) throw new Error(`in-process: ${counts.applied} of ${ops} applied (${counts.refused} refused)`);
       ceiling = ops / (ms / 1000);
       figures['ceiling_ops_per_s'] = round(ceiling);
       figures['ceiling_method'] = 'pushOperations() (src-server/services/sync/push.ts) called in the bench process on the same database, batches of 100, one after another';
-      figures['statements_per_op'] = round(statements / ops, 1);
-      process.stdout.write(`in-process replay: ${round(ceiling)} ops/s, ${round(statements / ops, 1)} statements per operation\n`);
+      figures['queries_per_op'] = round(statements / ops, 1);
+      process.stdout.write(`in-process replay: ${round(ceiling)} ops/s, ${round(statements / ops, 1)} queries per operation besides savepoints\n`);
 
       // ---- the server over HTTP: POST /api/sync/push with the device's bearer, batches of 100 ----
       const httpDevice = await enrolDirectDevice(ctx, 'bench http');
@@ -260,7 +273,7 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
         const outcome = await (globalThis as unknown as HarnessGlobal).outboxHarness.pump();
         return { ms: performance.now() - started, outcome };
       });
-      const pathStatements = await statementCount(stats);
+      const pathStatements = await queryCount(stats);
       if (!replayed.outcome.ok) throw new Error(`pump failed: ${JSON.stringify(replayed.outcome)}`);
       const counts = await appliedCount(db, deviceId);
       if (counts.applied !== ops || replayed.outcome.value.answered !== ops) {
@@ -269,7 +282,7 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
       const opsPerS = ops / (replayed.ms / 1000);
       figures['ops_per_s'] = round(opsPerS);
       figures['replay_s'] = round(replayed.ms / 1000, 2);
-      figures['path_statements_per_op'] = round(pathStatements / ops, 1);
+      figures['path_queries_per_op'] = round(pathStatements / ops, 1);
       figures['ratio'] = flags.direct ? round(opsPerS / ceiling, 2) : null;
       process.stdout.write(`path replay: ${round(opsPerS)} ops/s in ${round(replayed.ms / 1000, 2)} s\n`);
       headline.push({ figure: 'replay through the real path', value: round(opsPerS), unit: 'ops/s', target: '≥ 500 ops/s', met: opsPerS >= 500 });
