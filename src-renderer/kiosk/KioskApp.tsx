@@ -40,6 +40,7 @@ const OfflineRegistrationScreen = lazyView(() => import('./offline/OfflineRegist
 const OfflineWrittenScreen = lazyView(() => import('./offline/OfflineWrittenScreen.js'), 'OfflineWrittenScreen');
 const OfflineOralScreen = lazyView(() => import('./offline/OfflineOralScreen.js'), 'OfflineOralScreen');
 const OfflineSummaryScreen = lazyView(() => import('./offline/OfflineSummaryScreen.js'), 'OfflineSummaryScreen');
+const VerifyMobileScreen = lazyView(() => import('./offline/VerifyMobileScreen.js'), 'VerifyMobileScreen');
 
 function screenView(screen: Screen): ReactNode {
   switch (screen.name) {
@@ -95,6 +96,8 @@ function screenView(screen: Screen): ReactNode {
       return <OfflineOralScreen />;
     case 'offlineSummary':
       return <OfflineSummaryScreen />;
+    case 'verifyMobile':
+      return <VerifyMobileScreen />;
   }
 }
 

@@ -2,6 +2,7 @@
 import { createCaptcha } from '../../shared/contracts/http/captcha.js';
 import { getExamSession, listProvinces } from '../../shared/contracts/http/catalogue.js';
 import { cancelEnrolment, enrolOral, enrolWritten, listOralCampuses, listOralChoices, listWrittenChoices } from '../../shared/contracts/http/enrolment.js';
+import { sendMobileVerificationCode, takeNotices, verifyMobile } from '../../shared/contracts/http/offline.js';
 import { getProfile, previewRegistration, registerPassport, retrieveAccount, sendRegistrationSmsCode } from '../../shared/contracts/http/passport.js';
 import { checkResetLink, resetPasswordByEmail, resetPasswordBySms, sendResetEmail, sendResetSmsCode } from '../../shared/contracts/http/password-reset.js';
 import { createOrder, getOrder, refreshOrder } from '../../shared/contracts/http/payment.js';
@@ -48,6 +49,10 @@ export const kioskEndpoints = {
   getOrder,
   refreshOrder,
   listMyTickets,
+  // A passport captured offline (K3): its mobile's SMS check, and the outcomes of what was captured.
+  sendMobileVerificationCode,
+  verifyMobile,
+  takeNotices,
 };
 
 export type KioskEndpoints = typeof kioskEndpoints;

@@ -28,7 +28,8 @@ export type Screen =
   | { readonly name: 'offlineRegistration' }
   | { readonly name: 'offlineWritten' }
   | { readonly name: 'offlineOral' }
-  | { readonly name: 'offlineSummary' };
+  | { readonly name: 'offlineSummary' }
+  | { readonly name: 'verifyMobile' };
 
 export type ScreenName = Screen['name'];
 

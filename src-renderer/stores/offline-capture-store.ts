@@ -1,8 +1,11 @@
-// One candidate's offline capture in memory (K3): whose registration it is, the seqs each step was queued under, and what the summary lists.
+// One candidate's offline capture in memory (K3): whose registration it is, the seqs each step was queued under, and what the summary lists;
+// and, at a later login, the server's notices of how the capture went.
 // The outbox holds the operations themselves, encrypted; this store holds nothing once the session ends (K2).
 import { create } from 'zustand';
 import type { CandidateRef, OperationKind, PassportRegisterPayload } from '../../shared/contracts/operations.js';
 import type { OfferingChoice } from '../../shared/contracts/http/enrolment.js';
+import type { ResponseOf } from '../../shared/contracts/http/endpoint.js';
+import type { takeNotices } from '../../shared/contracts/http/offline.js';
 import type { Identity } from '../../shared/domain/identity.js';
 
 /** A line of the summary: the operation's seq, its kind, and what the candidate chose, as they saw it. */
@@ -11,6 +14,9 @@ export interface CapturedStep {
   readonly kind: OperationKind;
   readonly lines: readonly string[];
 }
+
+/** The server's notices of a logged-in candidate's offline outcomes: shown once by the server, so kept here until the candidate leaves. */
+export type CandidateNotices = ResponseOf<typeof takeNotices>['notices'];
 
 interface OfflineState {
   /** How the candidate identified: a passport captured now, or an existing passport's login checked at replay. */
@@ -24,12 +30,14 @@ interface OfflineState {
   readonly steps: readonly CapturedStep[];
   /** The written offerings chosen, which the oral screen's R6 checks need. */
   readonly written: readonly OfferingChoice[];
-  patch(values: Partial<Pick<OfflineState, 'candidate' | 'passportDraft' | 'identity' | 'writtenCampusCode' | 'written'>>): void;
+  /** Null until fetched after login. */
+  readonly notices: CandidateNotices | null;
+  patch(values: Partial<Pick<OfflineState, 'candidate' | 'passportDraft' | 'identity' | 'writtenCampusCode' | 'written' | 'notices'>>): void;
   addStep(step: CapturedStep): void;
   reset(): void;
 }
 
-const EMPTY = { candidate: null, passportDraft: null, identity: null, writtenCampusCode: null, steps: [], written: [] } as const;
+const EMPTY = { candidate: null, passportDraft: null, identity: null, writtenCampusCode: null, steps: [], written: [], notices: null } as const;
 
 export const useOfflineStore = create<OfflineState>()((set) => ({
   ...EMPTY,

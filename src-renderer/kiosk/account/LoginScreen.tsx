@@ -41,7 +41,8 @@ export function LoginScreen() {
     form.setFieldValue('captcha', '');
     if (!result.ok) return refusal.show(result.error);
     useCandidateStore.getState().patch({ session: result.value });
-    go({ name: 'welcome' });
+    // A passport registered at an offline kiosk proves its mobile before anything else (K3).
+    go(result.value.role === 'candidate' && result.value.mobileVerificationRequired ? { name: 'verifyMobile' } : { name: 'welcome' });
   };
 
   const required = { required: true, message: t('app.required') };

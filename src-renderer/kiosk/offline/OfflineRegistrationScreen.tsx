@@ -118,7 +118,7 @@ export function OfflineRegistrationScreen() {
             options={(catalogue?.campuses ?? []).map((campus) => ({ value: campus.code, label: codeName(campus) }))}
           />
         </Form.Item>
-        <Typography.Paragraph type="warning">{t('qualification.saveWarning')}</Typography.Paragraph>
+        <Alert type="info" title={t('qualification.saveWarning')} style={{ marginBottom: 16 }} />
         <Checkbox checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} style={{ marginBottom: 24 }}>
           {t('offline.registration.confirm')}
         </Checkbox>

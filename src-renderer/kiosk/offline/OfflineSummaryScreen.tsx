@@ -11,7 +11,7 @@ import { useStepOutcomes, type StepOutcome } from './queue.js';
 
 // Strong fills, white text: the mark is read at a glance and passes contrast.
 const MARKS = {
-  pending: { background: '#ad6800' },
+  pending: { background: '#873800' },
   applied: { background: '#237804' },
   refused: { background: '#a8071a' },
 } as const;

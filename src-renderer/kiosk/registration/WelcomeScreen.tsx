@@ -6,6 +6,7 @@ import { useCandidateStore } from '../../stores/candidate-store.js';
 import { go } from '../../stores/flow-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
+import { OfflineNotices } from '../offline/OfflineNotices.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 
@@ -27,6 +28,7 @@ export function WelcomeScreen() {
   return (
     <Page title={t('welcome.title')} width={640}>
       {refusal.alert}
+      <OfflineNotices />
       <Descriptions column={1} bordered size="middle" title={t('welcome.basics')}>
         <Descriptions.Item label={t('welcome.session')}>{examSession?.name ?? t('app.loading')}</Descriptions.Item>
         <Descriptions.Item label={t('welcome.status')}>

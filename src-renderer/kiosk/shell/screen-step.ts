@@ -28,6 +28,7 @@ const FIXED: Partial<Record<ScreenName, ProgressStep>> = {
   offlineWritten: 'written',
   offlineOral: 'oral',
   offlineSummary: 'done',
+  verifyMobile: 'login',
 };
 
 export function registrationStep(registration: RegistrationView | null): ProgressStep {

@@ -88,11 +88,17 @@ export const offline: Shape<typeof zh> = {
     finish: 'Finish and leave',
     finishHint: 'When you leave, everything of yours is cleared from this kiosk\'s screen and memory.',
   },
-  outcome: {
-    title: 'Outcome of your offline registration',
+  notices: {
+    title: 'Outcome of what you registered offline at a kiosk',
+    captured: 'registered offline {{time}}',
     applied: 'Confirmed',
     refused: 'Not accepted: {{reason}}',
-    verifyMobile: 'Your passport was registered offline: please verify your mobile',
+  },
+  verify: {
+    title: 'Verify your mobile',
+    lead: 'Your passport was registered at a kiosk while it was offline, so your mobile is not verified yet. Get an SMS code and verify it to continue.',
+    submit: 'Verify',
+    done: 'Mobile verified',
   },
   unreachable: 'The server cannot be reached: you can register offline',
 };

@@ -84,11 +84,17 @@ export const offline = {
     finish: '完成并退出',
     finishHint: '退出后，本机将清除您在屏幕和内存中的全部信息。',
   },
-  outcome: {
-    title: '离线登记的处理结果',
+  notices: {
+    title: '您在考点离线登记的处理结果',
+    captured: '{{time}} 离线登记',
     applied: '已确认',
     refused: '未成功：{{reason}}',
-    verifyMobile: '您的通行证是离线注册的，请验证手机号',
+  },
+  verify: {
+    title: '验证手机号',
+    lead: '您的通行证是在考点离线注册的，手机号尚未验证。请获取短信验证码，验证后即可继续报名。',
+    submit: '验证',
+    done: '手机号验证成功',
   },
   unreachable: '服务器暂时无法连接，可使用离线登记',
 } as const;

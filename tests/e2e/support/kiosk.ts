@@ -37,12 +37,13 @@ export async function choose(page: Page, label: string, option: string, typed: s
 
 export const DEMO_PROVINCE = { option: '(99)测试省', typed: '测试' } as const;
 
-export async function logIn(page: Page, account: string, password: string): Promise<void> {
+/** `landing` is the heading login leads to: the welcome screen, or 验证手机号 for a passport registered at an offline kiosk. */
+export async function logIn(page: Page, account: string, password: string, landing = '欢迎登录CET考试报名系统'): Promise<void> {
   await page.getByRole('button', { name: '进入报名' }).click();
   await choose(page, '考点省份', DEMO_PROVINCE.option, DEMO_PROVINCE.typed);
   await page.getByLabel('账号').fill(account);
   await page.getByLabel('密码').fill(password);
   await fillCaptcha(page);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '欢迎登录CET考试报名系统' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: landing })).toBeVisible();
 }

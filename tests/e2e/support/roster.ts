@@ -15,7 +15,7 @@ function identityOf(record: RosterRecord): Identity {
 }
 
 /** Ordinary CET4 students of 993010 (资格科目 英语四级笔试 and 口试), not one of the featured cases. */
-const ORDINARY_993010 = demo.rosterRecords.filter(
+export const ORDINARY_993010 = demo.rosterRecords.filter(
   (record) =>
     !record.id.startsWith('demo-roster-00') &&
     record.campusCode === '993010' &&
