@@ -93,7 +93,10 @@ export class OwnHost {
 
   async start(serverUrl: string): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
-    await writeFile(join(this.dataDir, 'config.json'), JSON.stringify({ sync: { onlineIntervalSeconds: 1, offlineBaseSeconds: 0.5, offlineCapSeconds: 2, requestTimeoutSeconds: 5 } }));
+    // The longest idle time the host accepts: a test's kiosk page waits for another page or for a server restart far longer than a
+    // candidate would, and the K2 wipe (tested on its own in idle-wipe.spec.ts) must not take its screen meanwhile.
+    const idle = { timeoutSeconds: 3600, warningSeconds: 15 };
+    await writeFile(join(this.dataDir, 'config.json'), JSON.stringify({ idle, sync: { onlineIntervalSeconds: 1, offlineBaseSeconds: 0.5, offlineCapSeconds: 2, requestTimeoutSeconds: 5 } }));
     this.child = spawn(
       process.execPath,
       ['--import', 'tsx', 'src-main/browser-host/main.ts', `--windows=${this.window}`, `--server-url=${serverUrl}`, `--port=${this.port}`, `--data-dir=${this.dataDir}`],
