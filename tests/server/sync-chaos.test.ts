@@ -348,8 +348,12 @@ class ServerProcess {
     }
   }
 
+  /** Set by close(): nothing starts after the suite has stopped the server for good. */
+  private closed = false;
+
   /** Starts the server and resolves once it answers /api/health, with how long that took. */
   async start(): Promise<number> {
+    if (this.closed) throw new Error('the server was closed for good');
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/bin/server.ts'], { cwd: root, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
@@ -361,6 +365,11 @@ class ServerProcess {
     await waitFor(async () => this.crashed !== null || (await this.healthy()), SERVER_START_MS);
     if (this.crashed !== null) throw new Error(this.crashed);
     return performance.now() - started;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop('SIGTERM');
   }
 
   /** Whether the running process gets no chance to finish anything, as in a power cut (SIGKILL), or stops cleanly (SIGTERM). */
@@ -473,7 +482,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
     // The Syncer logs only what is out of the ordinary (a gap, an answer breaking the contract): worth seeing whenever it did.
     if (logged.length > 0) console.log(`K3 chaos: the Syncer logged\n${logged.slice(-20).join('\n')}`);
     monitor?.stop();
-    await server?.stop('SIGTERM');
+    await server?.close();
     await outbox?.close();
     await database?.dispose();
     if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
@@ -551,10 +560,11 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
           }
         }
       } finally {
+        // Also when the replay failed: the killer stops at its next check, and no server it starts outlives the test.
         finished = true;
+        await killer;
       }
       const elapsedMs = performance.now() - started;
-      await killer;
       if (killerError !== null) throw killerError;
 
       const restarts = [...figures.restartMs].sort((a, b) => a - b);
