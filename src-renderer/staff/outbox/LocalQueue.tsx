@@ -4,7 +4,7 @@ import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutboxOperation } from '../../outbox/index.js';
 import { useLocale } from '../../ui/use-locale.js';
-import { displayState, kindName, reasonText, shownKind, summaryText, type DisplayState } from './operation-words.js';
+import { displayState, kindName, reasonText, seqList, shownKind, summaryText, type DisplayState } from './operation-words.js';
 
 /** Dark fills with white words, readable at a glance and at AA contrast. */
 const STATE_COLOURS: Readonly<Record<DisplayState, string>> = {
@@ -85,7 +85,7 @@ export function LocalQueue({ operations, busySeq, onRetry, onDiscard }: { operat
           render: (_value, operation) => (
             <div>
               <div>{reasonText(t, locale, operation)}</div>
-              {operation.dependsOn.length > 0 && <Typography.Text type="secondary">{t('staff.outbox.dependsOn', { seqs: operation.dependsOn.join('、') })}</Typography.Text>}
+              {operation.dependsOn.length > 0 && <Typography.Text type="secondary">{t('staff.outbox.dependsOn', { seqs: seqList(locale, operation.dependsOn) })}</Typography.Text>}
             </div>
           ),
         },

@@ -31,9 +31,14 @@ export function displayState(operation: OutboxOperation): DisplayState {
   return operation.state;
 }
 
+/** Operation numbers as a list in the reader's language: 1、2 or 1, 2. */
+export function seqList(locale: Locale, seqs: readonly number[]): string {
+  return seqs.join(locale === 'en' ? ', ' : '、');
+}
+
 /** The refusal in the reader's language; a cascaded refusal names the earlier operations it followed. */
 export function reasonText(t: TFunction, locale: Locale, operation: OutboxOperation): string {
   if (operation.error === undefined) return '';
-  if (operation.error.code === SYNC_DEPENDENCY_REFUSED) return t('staff.outbox.cascade', { seqs: operation.dependsOn.join('、') });
+  if (operation.error.code === SYNC_DEPENDENCY_REFUSED) return t('staff.outbox.cascade', { seqs: seqList(locale, operation.dependsOn) });
   return refusalMessage(operation.error, locale);
 }
