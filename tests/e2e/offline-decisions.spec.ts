@@ -223,7 +223,7 @@ test('K3 K4 C4 a teacher decides reviews offline, the decisions replay as hers; 
 
   await test.step('retry sends the refused decision again under a new number; discarding its refusal is audited too', async () => {
     await row(page, 3).getByRole('button', { name: '重试' }).click();
-    await expect(page.getByText('已重新排队为第5号操作')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '已重新排队为第5号操作' })).toBeVisible();
     await expect(row(page, 3)).toHaveAttribute('data-state', 'retried');
     await expect(row(page, 5)).toHaveAttribute('data-state', 'refused', { timeout: 60_000 });
     await discard(page, 5, '已由本校另一位老师在线复核通过');
