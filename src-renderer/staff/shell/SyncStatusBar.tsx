@@ -2,15 +2,22 @@
 import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOutboxStatus } from '../../outbox/index.js';
+import { SYNC_SEQUENCE_GAP } from '../../../shared/contracts/sync.js';
 import { useSyncStatusStore } from '../../stores/sync-status-store.js';
+import { refusalMessage } from '../../ui/refusal-message.js';
+import { useLocale } from '../../ui/use-locale.js';
 
 export function SyncStatusBar() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const status = useSyncStatusStore((state) => state.status);
   // What waits for a person in the 设备队列 tab: refusals and operations voided after waiting too long.
   const refused = useOutboxStatus((state) => state.refused);
   const expired = useOutboxStatus((state) => state.expired);
+  // The host knows a gap the server reported; the outbox knows what it refuses to push itself (e.g. a re-enrolled device with old work).
+  const outboxBlocked = useOutboxStatus((state) => state.blocked);
   if (status === null) return null;
+  const blocked = status.blocked ?? outboxBlocked;
   const online = status.connectivity === 'online';
   return (
     <Space wrap role="status" aria-live="polite" aria-label={t('staff.sync.label')} data-testid="sync-status" data-connectivity={status.connectivity} data-pending={status.pending} size="small">
@@ -26,9 +33,9 @@ export function SyncStatusBar() {
         </Space>
       )}
       <Typography.Text type="secondary">{status.lastSyncAt === null ? t('staff.sync.never') : t('staff.sync.lastSync', { at: new Date(status.lastSyncAt).toLocaleString() })}</Typography.Text>
-      {status.blocked !== null && (
-        <Typography.Text type="danger" strong>
-          {status.blocked.expectedSeq === undefined ? t('staff.sync.blocked') : t('staff.sync.blockedAt', { seq: status.blocked.expectedSeq })}
+      {blocked !== null && (
+        <Typography.Text type="danger" strong data-testid="sync-blocked">
+          {blocked.code !== SYNC_SEQUENCE_GAP ? refusalMessage({ code: blocked.code }, locale) : blocked.expectedSeq === undefined ? t('staff.sync.blocked') : t('staff.sync.blockedAt', { seq: blocked.expectedSeq })}
         </Typography.Text>
       )}
     </Space>
