@@ -60,7 +60,7 @@ export function OfflineRegistrationScreen() {
           : !accepted
             ? t('agreement.mustAccept')
             : campusCode === null
-              ? t('offline.registration.campus')
+              ? t('offline.registration.chooseCampus')
               : !confirmed
                 ? t('qualification.mustConfirm')
                 : null;

@@ -42,19 +42,16 @@ export const offline: Shape<typeof zh> = {
   login: {
     title: 'Use an existing passport (offline)',
     lead: 'Your account and password cannot be checked offline; the server checks them when the network is back. If they are wrong, nothing of this offline registration takes effect.',
-    province: 'Test province',
     noProvinces: 'This kiosk has no cached provinces, so offline registration is not possible: please wait for the network',
     next: 'Next',
   },
   registration: {
     title: 'Confirm your registration (offline)',
     lead: 'Enter the identity on your roster record. The roster record and your qualification are checked by the server when the network is back.',
-    agreement: 'I have read and accept the registration agreement',
-    agreementRequired: 'Please tick "I have read and accept the registration agreement" first',
     confirm: 'I confirm this identity matches my roster record',
-    confirmRequired: 'Please tick to confirm first',
     campus: 'Written exam campus',
     campusHint: 'This kiosk\'s campus by default',
+    chooseCampus: 'Please choose the written exam campus',
     save: 'Save and continue',
     noSession: 'This kiosk has no cached exam session, so offline registration is not possible: please wait for the network',
   },
@@ -64,11 +61,9 @@ export const offline: Shape<typeof zh> = {
     stale: 'Seats left as cached at {{time}}; they may have changed. A seat is only taken when the network is back, and a full subject is then refused.',
     staleUnknown: 'Seats left as cached; they may have changed. A seat is only taken when the network is back.',
     qualificationLater: 'Your qualification is checked when the network is back.',
-    submit: 'Submit',
     finishWithout: 'No subject now: finish',
     skipOral: 'No oral subject: finish',
     noCampus: 'No campus offers an oral subject you can take',
-    oralCampus: 'Oral exam campus',
   },
   summary: {
     title: 'Offline registration done',
@@ -100,5 +95,4 @@ export const offline: Shape<typeof zh> = {
     submit: 'Verify',
     done: 'Mobile verified',
   },
-  unreachable: 'The server cannot be reached: you can register offline',
 };

@@ -38,19 +38,16 @@ export const offline = {
   login: {
     title: '使用已有通行证（离线）',
     lead: '离线时无法验证账号和密码，它们将在网络恢复后由服务器核验；核验不通过时，本次离线登记的全部内容都不会生效。',
-    province: '考点省份',
     noProvinces: '本机尚无缓存的省份信息，无法离线登记，请等待网络恢复',
     next: '下一步',
   },
   registration: {
     title: '报名信息确认（离线）',
     lead: '请填写学籍上的证件信息。学籍与报考资格将在网络恢复后由服务器核对。',
-    agreement: '我已阅读并接受遵守本网站报名协议',
-    agreementRequired: '请先勾选“我已阅读并接受遵守本网站报名协议”',
     confirm: '我确认以上证件信息与学籍信息一致',
-    confirmRequired: '请先勾选确认',
     campus: '笔试考点校区',
     campusHint: '默认为本机所在校区',
+    chooseCampus: '请选择笔试考点校区',
     save: '保存并继续',
     noSession: '本机尚无缓存的考试信息，无法离线登记，请等待网络恢复',
   },
@@ -60,11 +57,9 @@ export const offline = {
     stale: '剩余容量为 {{time}} 缓存的数据，可能已变化；座位在网络恢复后才真正占用，满员时报考将不成功。',
     staleUnknown: '剩余容量为缓存的数据，可能已变化；座位在网络恢复后才真正占用。',
     qualificationLater: '报考资格将在网络恢复后核对。',
-    submit: '提交',
     finishWithout: '暂不报考，完成登记',
     skipOral: '不报口试，完成登记',
     noCampus: '没有可报考口试的校区',
-    oralCampus: '口试考点校区',
   },
   summary: {
     title: '离线登记完成',
@@ -96,5 +91,4 @@ export const offline = {
     submit: '验证',
     done: '手机号验证成功',
   },
-  unreachable: '服务器暂时无法连接，可使用离线登记',
 } as const;
