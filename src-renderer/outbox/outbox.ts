@@ -138,7 +138,8 @@ class OutboxImpl implements Outbox {
     if (status.ok) this.hostChanged(status.value, false);
     await this.reconcileDevice();
     await this.expireOverdue();
-    await this.refreshStatus();
+    // The host learns what waits right away (after a reload its count is the outbox's, not its memory's).
+    await this.afterChange();
     this.report({ ready: true });
     this.autoPumpNow();
   }

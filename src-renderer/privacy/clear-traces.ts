@@ -1,5 +1,14 @@
 // SPEC K2, the page's storage half: nothing of a candidate may outlive them in this browser profile.
+import { OUTBOX_DATABASE } from '../outbox/database.js';
 import { resetAllStores } from '../stores/reset-stores.js';
+
+/**
+ * The one database that survives: the device's outbox and reference cache. Queued work of earlier
+ * candidates must still reach the server after this one leaves, and it is no trace of anyone in
+ * the clear: payloads and provisional views are sealed with AES-GCM under a key the page cannot
+ * read, and applied or voided operations keep no payload at all.
+ */
+export const KEPT_DATABASES: ReadonlySet<string> = new Set([OUTBOX_DATABASE]);
 
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
@@ -9,14 +18,11 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/**
- * Clears stores, sessionStorage, localStorage and every IndexedDB database. There is no outbox
- * yet, so nothing is spared; once the outbox exists its (encrypted) database is the one exception.
- */
+/** Clears stores, sessionStorage, localStorage and every IndexedDB database but the (sealed) outbox. */
 export async function clearCandidateTraces(): Promise<void> {
   resetAllStores();
   sessionStorage.clear();
   localStorage.clear();
   const databases = await indexedDB.databases();
-  await Promise.all(databases.flatMap((database) => (database.name ? [deleteDatabase(database.name)] : [])));
+  await Promise.all(databases.flatMap((database) => (database.name && !KEPT_DATABASES.has(database.name) ? [deleteDatabase(database.name)] : [])));
 }

@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, screenshot } from './support/artefacts.js';
 import { ZHANG_SAN } from './support/candidates.js';
+import { rawIndexedDb } from './support/indexeddb.js';
 import { logIn, openKiosk } from './support/kiosk.js';
 import { E2E, IDLE_HOST_URL } from './support/ports.js';
 
@@ -49,7 +50,11 @@ test('K2 the idle warning counts down, then logout and wipe leave nothing of the
     text: document.body.innerText,
     html: document.documentElement.outerHTML,
   }));
-  expect(traces.databases).toEqual([]);
+  // The device's outbox is the one database kept (its queued work must still reach the server), and
+  // it holds nothing of the candidate in the clear: read raw, no ID number or name appears in it.
+  expect(traces.databases.filter((name) => name !== 'cet-outbox')).toEqual([]);
+  const kept = await rawIndexedDb(page);
+  for (const trace of [ZHANG_SAN.idNumber, ZHANG_SAN.name]) expect(kept.text).not.toContain(trace);
   expect(traces.localStorage).toBe(0);
   expect(traces.sessionStorage).toBe(0);
   for (const trace of [ZHANG_SAN.idNumber, ZHANG_SAN.idNumber.slice(0, 4), ZHANG_SAN.name, '退出']) {

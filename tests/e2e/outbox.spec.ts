@@ -273,14 +273,33 @@ test('K2 #7 the stored outbox holds no plaintext ID number, name, mobile, email 
   );
   expect(byLogin.ok).toBe(true);
 
+  // A control: the same reading finds a value stored in the clear, as bytes, in another database.
+  await page.evaluate(
+    (plain) =>
+      new Promise<void>((done) => {
+        const open = indexedDB.open('control-plaintext', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('records');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('records', 'readwrite');
+          tx.objectStore('records').put({ bytes: new TextEncoder().encode(plain).buffer }, 'one');
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+        };
+      }),
+    `control:${candidate.idNumber.split('').reverse().join('')}`,
+  );
   const raw = await rawIndexedDb(page);
+  expect(raw.text).toContain(`control:${candidate.idNumber.split('').reverse().join('')}`);
   expect(raw.databases).toContain('cet-outbox');
   expect(raw.text).toContain('cet-outbox/operations');
+  const outboxText = raw.text.split('\n').filter((line) => line.startsWith('cet-outbox/')).join('\n');
   for (const secret of [candidate.idNumber, candidate.idNumber.slice(-8), candidate.name, candidate.mobile, candidate.email, candidate.password]) {
-    expect(raw.text, secret).not.toContain(secret);
+    expect(outboxText, secret).not.toContain(secret);
   }
   // Browser mode's key is a CryptoKey object that cannot be exported.
-  expect(raw.text).toMatch(/"cryptoKey":\{"name":"AES-GCM","length":256\},"extractable":false/);
+  expect(outboxText).toMatch(/"cryptoKey":\{"name":"AES-GCM","length":256\},"extractable":false/);
 
   // Boundaries: a malformed payload and a summary repeating personal data are refused, nothing stored.
   const before = (await page.evaluate(() => window.outboxHarness.operations())).length;
