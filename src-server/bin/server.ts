@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/datab
 import { seedDemo } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
+import { startDispatcher } from '../jobs/dispatcher.js';
 import { startSweeper } from '../jobs/sweeper.js';
 import type { MessageChannels } from '../messages/adapters.js';
 import { outboxEmail, outboxSms } from '../messages/outbox.js';
@@ -42,6 +43,8 @@ async function main(logger: Logger): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   // R4/R8 deadlines are hours long: a minute's lateness is invisible, and every process may sweep.
   const sweeper = startSweeper({ db, clock: systemClock, config, messages, captchaImages: svgCaptchaImages }, SWEEP_INTERVAL_MS, logger);
+  // Outcome messages a push could not send at once (a kill, a failing channel) go out on this tick.
+  const dispatcher = startDispatcher({ db, clock: systemClock, messages }, DISPATCH_INTERVAL_MS, logger);
   if (logins.length > 0) printDemoLogins(logins, config);
 
   let stopping = false;
@@ -50,6 +53,7 @@ async function main(logger: Logger): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await sweeper.stop();
+    await dispatcher.stop();
     await app.close();
     messages.close();
     await db.destroy();
@@ -60,6 +64,8 @@ async function main(logger: Logger): Promise<void> {
 }
 
 const SWEEP_INTERVAL_MS = 60_000;
+/** Pushes send their own messages at once; the tick only bounds how late a leftover or a retry due goes out. */
+const DISPATCH_INTERVAL_MS = 10_000;
 
 const logger = createLogger({ logLevel: 'info' });
 main(logger).catch((error: unknown) => {

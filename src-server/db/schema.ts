@@ -222,6 +222,22 @@ export interface MessageOutboxTable {
   created_at: Date;
 }
 
+/** A message an offline operation's outcome sends, written with the effect and sent after the commit (migration 0022). */
+export interface OutboundMessageTable {
+  id: string;
+  channel: 'sms' | 'email';
+  /** Blanked ('') seven days after sent_at, like subject (null) and body (''). */
+  recipient: string;
+  /** Email only. */
+  subject: string | null;
+  body: string;
+  created_at: Date;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
 export type AppealStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface AppealTable {
@@ -428,6 +444,7 @@ export interface Database {
   password_reset_tokens: PasswordResetTokenTable;
   throttle_events: ThrottleEventTable;
   message_outbox: MessageOutboxTable;
+  outbound_messages: OutboundMessageTable;
   appeals: AppealTable;
   registrations: RegistrationTable;
   registration_agreements: RegistrationAgreementTable;

@@ -1,13 +1,20 @@
 // What the services need to reach a candidate: an SMS and an email channel, each behind its own adapter.
+/**
+ * A message sent from the outbound outbox (src-server/messages/outbound.ts) carries its row's id as
+ * `idempotencyKey`: delivery from there is at least once (a crash between the send and marking the
+ * row sent sends it again), so an adapter that can recognise a repeat must drop it.
+ */
 export interface SmsMessage {
   readonly to: string;
   readonly text: string;
+  readonly idempotencyKey?: string;
 }
 
 export interface EmailMessage {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  readonly idempotencyKey?: string;
 }
 
 export interface SmsSender {

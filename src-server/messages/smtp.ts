@@ -11,8 +11,11 @@ export function smtpEmail(config: SmtpConfig): EmailSender & { close(): void } {
     ...(config.user === null ? {} : { auth: { user: config.user, pass: config.password ?? '' } }),
   });
   return {
-    async sendEmail({ to, subject, text }) {
-      await transport.sendMail({ from: config.from, to, subject, text });
+    async sendEmail({ to, subject, text, idempotencyKey }) {
+      // A repeat from the outbound dispatcher carries the same Message-ID, which receiving systems and
+      // mail logs use to recognise it as the same message rather than a new one.
+      const messageId = idempotencyKey === undefined ? {} : { messageId: `<${idempotencyKey}@outbound.cet-registration>` };
+      await transport.sendMail({ from: config.from, to, subject, text, ...messageId });
     },
     close() {
       transport.close();

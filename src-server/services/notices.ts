@@ -21,7 +21,8 @@ export interface OperationOutcomeForNotice {
 
 /**
  * In the replay's transaction, so the notice exists exactly when the outcome does; `ctx.messages`
- * is push.ts's deferred channels, so the SMS and email leave only after that transaction commits.
+ * is push.ts's outbound channels: the SMS and email become outbound_messages rows in that same
+ * transaction, sent by the dispatcher once it has committed (messages/outbound.ts).
  */
 export async function noticeToPassport(ctx: ServiceContext, passportId: string, outcome: OperationOutcomeForNotice): Promise<void> {
   const passport = await ctx.db.selectFrom('passports').select(['mobile', 'email']).where('id', '=', passportId).executeTakeFirst();

@@ -9,6 +9,7 @@ import * as review from './0010-review.js';
 import * as devices from './0011-devices.js';
 import * as sync from './0020-sync.js';
 import * as offlineOutcomes from './0021-offline-outcomes.js';
+import * as outboundMessages from './0022-outbound-messages.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-devices': devices,
   '0020-sync': sync,
   '0021-offline-outcomes': offlineOutcomes,
+  '0022-outbound-messages': outboundMessages,
 };

@@ -4,7 +4,8 @@ import { SYNC_DEPENDENCY_REFUSED, SYNC_SEQUENCE_GAP, type Operation, type Operat
 import { errorMessages, refuse, type DomainError, type Result } from '../../../shared/errors/domain-error.js';
 import { inSavepoint, lockKey, withinTransaction, type Executor } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import type { EmailMessage, MessageChannels, SmsMessage } from '../../messages/adapters.js';
+import type { MessageChannels } from '../../messages/adapters.js';
+import { dispatchOutbound, outboundChannels } from '../../messages/outbound.js';
 import type { ServiceContext } from '../context.js';
 import { replayOperation, type SyncDevice } from './operations.js';
 
@@ -15,23 +16,6 @@ type Step =
 export interface PushOutcome extends PushResponse {
   /** A transient failure (database, bug) that stopped the batch after the results it has; the route logs it. */
   readonly stoppedBy: unknown;
-}
-
-/**
- * Messages an operation sends wait until its transaction has committed: a refused or rolled-back
- * operation must not text anyone, and on PGlite a write through the root handle would wait for the
- * very transaction that is waiting for it.
- */
-function deferredChannels(): { channels: MessageChannels; flush(to: MessageChannels): Promise<void> } {
-  const sms: SmsMessage[] = [];
-  const email: EmailMessage[] = [];
-  return {
-    channels: { sms: { sendSms: async (message) => void sms.push(message) }, email: { sendEmail: async (message) => void email.push(message) } },
-    async flush(to) {
-      for (const message of sms) await to.sms.sendSms(message);
-      for (const message of email) await to.email.sendEmail(message);
-    },
-  };
 }
 
 async function lastAppliedSeqOf(db: Executor, deviceId: string): Promise<number> {
@@ -110,25 +94,6 @@ function errorOnWire(error: DomainError): NonNullable<OperationResult['error']> 
 }
 
 /**
- * A run's messages after its commit, a few at a time: each is a write of its own (a row of the
- * message outbox, or an SMTP send), and one after another they took longer than the run's own
- * transaction. Each operation's messages keep their order.
- */
-const MESSAGE_SENDS_AT_ONCE = 4;
-
-async function flushAll(deferred: readonly ReturnType<typeof deferredChannels>[], to: MessageChannels): Promise<void> {
-  let next = 0;
-  const sender = async () => {
-    while (next < deferred.length) {
-      const messages = deferred[next];
-      next += 1;
-      await messages?.flush(to);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(MESSAGE_SENDS_AT_ONCE, deferred.length) }, sender));
-}
-
-/**
  * Operations that take seats hold the offering's row lock until their transaction commits, so a run
  * ends right after one: an online candidate enrolling in the same offering never waits for a whole
  * batch of someone else's replay (R5–R7 under the registration rush).
@@ -141,8 +106,8 @@ interface Run {
   readonly gap: number | null;
   /** What failed inside the run after some of its operations: those still commit, the failed one is rolled back. */
   readonly stoppedBy: unknown;
-  /** Messages of the operations that committed, sent after the commit. */
-  readonly messages: ReturnType<typeof deferredChannels>[];
+  /** The outbound_messages rows the run's operations wrote, committed with them, for the kick after the commit. */
+  readonly messageIds: readonly string[];
 }
 
 /**
@@ -157,16 +122,18 @@ async function applyRun(ctx: ServiceContext, device: SyncDevice, operations: rea
     const before = await lastAppliedSeqOf(trx, device.deviceId);
     let last = before;
     const results: OperationResult[] = [];
-    const messages: ReturnType<typeof deferredChannels>[] = [];
+    const messageIds: string[] = [];
     let gap: number | null = null;
     let stoppedBy: unknown = null;
     for (let at = from; at < operations.length; at += 1) {
       const op = operations[at];
       if (op === undefined) break;
-      const deferred = deferredChannels();
+      // The operation's SMS and email become rows in its savepoint: they commit with its effect and
+      // stored outcome, or vanish with them (migration 0022's transactional outbox).
+      const outbound = outboundChannels(trx, ctx.clock);
       let done: Step;
       try {
-        done = await inSavepoint(trx, () => step(ctx, trx, device, op, last, deferred.channels));
+        done = await inSavepoint(trx, () => step(ctx, trx, device, op, last, outbound.channels));
       } catch (error) {
         // Nothing answered yet: the push fails as a whole (the route answers 503, the device re-sends).
         if (firstOfPush && results.length === 0) throw error;
@@ -178,7 +145,7 @@ async function applyRun(ctx: ServiceContext, device: SyncDevice, operations: rea
         break;
       }
       results.push(done.result);
-      messages.push(deferred);
+      messageIds.push(...outbound.ids);
       last = done.lastAppliedSeq;
       if (ENDS_RUN.has(op.kind) && done.result.status !== 'duplicate') break;
     }
@@ -190,8 +157,22 @@ async function applyRun(ctx: ServiceContext, device: SyncDevice, operations: rea
         .onConflict((oc) => oc.column('device_id').doUpdateSet({ last_applied_seq: last, updated_at: now }))
         .execute();
     }
-    return { results, lastAppliedSeq: results.length === 0 ? null : last, gap, stoppedBy, messages };
+    return { results, lastAppliedSeq: results.length === 0 ? null : last, gap, stoppedBy, messageIds };
   });
+}
+
+/**
+ * The kick right after a run commits, so outcomes still reach people at once: the run's own rows,
+ * sent through the real channels. Whatever fails here (a channel, the database) stays in
+ * outbound_messages, recorded or still due, for the dispatcher's next tick (jobs/dispatcher.ts), so
+ * the push answers the device regardless; a process killed right here loses nothing either.
+ */
+async function sendCommitted(ctx: ServiceContext, ids: readonly string[]): Promise<void> {
+  try {
+    await dispatchOutbound(ctx, { ids });
+  } catch {
+    // Left for the tick, which logs what keeps failing.
+  }
 }
 
 /**
@@ -217,7 +198,7 @@ export async function pushOperations(ctx: ServiceContext, device: SyncDevice, op
     }
     results.push(...run.results);
     lastAppliedSeq = run.lastAppliedSeq ?? lastAppliedSeq;
-    await flushAll(run.messages, ctx.messages);
+    await sendCommitted(ctx, run.messageIds);
     if (run.stoppedBy !== null) stoppedBy = run.stoppedBy;
     if (run.gap !== null || run.stoppedBy !== null || run.results.length === 0) break;
   }
