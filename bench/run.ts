@@ -22,7 +22,10 @@ function selection(argv: readonly string[]): { only: Set<string> | null; skip: S
   const skip = new Set<string>();
   for (const arg of argv) {
     const match = /^--(only|skip)=(.+)$/.exec(arg);
-    if (match === null) throw new Error(`unknown argument ${arg}; use --only=seats,rush or --skip=kiosk (flags of one part: npm run bench:<part> -- --help)`);
+    if (match === null) {
+      process.stderr.write(`unknown argument ${arg}; use --only=seats,rush or --skip=kiosk (a part's own flags: npm run bench:<part> -- --flag=value)\n`);
+      process.exit(2);
+    }
     const names = new Set((match[2] ?? '').split(','));
     if (match[1] === 'only') only = names;
     else for (const name of names) skip.add(name);
@@ -31,6 +34,11 @@ function selection(argv: readonly string[]): { only: Set<string> | null; skip: S
 }
 
 const { only, skip } = selection(process.argv.slice(2));
+const unknown = [...(only ?? []), ...skip].filter((name) => !parts().includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`no such part: ${unknown.join(', ')} (parts: ${parts().join(', ')})\n`);
+  process.exit(2);
+}
 const chosen = parts().filter((part) => (only === null || only.has(part)) && !skip.has(part));
 const failed: string[] = [];
 const rows: (Headline & { part: string })[] = [];
