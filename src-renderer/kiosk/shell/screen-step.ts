@@ -27,7 +27,8 @@ const FIXED: Partial<Record<ScreenName, ProgressStep>> = {
   offlineRegistration: 'qualification',
   offlineWritten: 'written',
   offlineOral: 'oral',
-  offlineSummary: 'done',
+  // Not 报名成功: nothing is paid (payment needs the server), so the capture ends at the last step it reached.
+  offlineSummary: 'oral',
   verifyMobile: 'login',
 };
 
