@@ -51,6 +51,13 @@ export const SENT_CONTENT_RETENTION_MS = 7 * 24 * 3600_000;
 const CLAIM_BATCH = 100;
 const SENDS_AT_ONCE = 4;
 
+export interface DispatchOptions {
+  /** Only these rows (those a push just committed); all due rows when absent. */
+  readonly ids?: readonly string[];
+  /** Rows claimed per pass; small batches make more claims, as a busy fleet of processes does. */
+  readonly batch?: number;
+}
+
 export interface DispatchResult {
   readonly sent: number;
   readonly failed: number;
@@ -67,8 +74,9 @@ export interface DispatchResult {
  * idempotency key is what makes the repeat harmless (the dev outbox keeps one row per key, SMTP
  * sends the same Message-ID).
  */
-export async function dispatchOutbound(deps: OutboundDeps, options: { readonly ids?: readonly string[] } = {}): Promise<DispatchResult> {
+export async function dispatchOutbound(deps: OutboundDeps, options: DispatchOptions = {}): Promise<DispatchResult> {
   if (options.ids !== undefined && options.ids.length === 0) return { sent: 0, failed: 0 };
+  const batch = options.batch ?? CLAIM_BATCH;
   const now = deps.clock.now();
   const claimed = await deps.db
     .updateTable('outbound_messages')
@@ -76,7 +84,7 @@ export async function dispatchOutbound(deps: OutboundDeps, options: { readonly i
     .where('id', 'in', (eb) => {
       let due = eb.selectFrom('outbound_messages').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', now);
       if (options.ids !== undefined) due = due.where('id', 'in', [...options.ids]);
-      return due.orderBy('next_attempt_at').limit(CLAIM_BATCH).forUpdate().skipLocked();
+      return due.orderBy('next_attempt_at').limit(batch).forUpdate().skipLocked();
     })
     .returning(['id', 'channel', 'recipient', 'subject', 'body', 'attempts', 'created_at'])
     .execute();
@@ -116,14 +124,14 @@ export async function dispatchOutbound(deps: OutboundDeps, options: { readonly i
 }
 
 /** Passes until a pass claims less than a full batch: everything due now has been tried once. */
-export async function drainOutbound(deps: OutboundDeps): Promise<DispatchResult> {
+export async function drainOutbound(deps: OutboundDeps, options: { readonly batch?: number } = {}): Promise<DispatchResult> {
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const pass = await dispatchOutbound(deps);
+    const pass = await dispatchOutbound(deps, options);
     sent += pass.sent;
     failed += pass.failed;
-    if (pass.sent + pass.failed < CLAIM_BATCH) return { sent, failed };
+    if (pass.sent + pass.failed < (options.batch ?? CLAIM_BATCH)) return { sent, failed };
   }
 }
 
