@@ -107,12 +107,17 @@ test('K3 issue #7 done-when 1: server stopped → a candidate captures passport,
 
 test('K3 issue #7 done-when 3: two pages of one kiosk pump the same outbox at once and never apply an operation twice', async ({ browser }) => {
   if (second === undefined || third === undefined) throw new Error('the demo roster has too few ordinary 993010 students');
-  // The previous test left the server stopped; two windows of the same kiosk origin (one browser profile) capture while it is down.
+  // Two windows of the same kiosk origin (one browser profile, so one outbox) cache the catalogue while the server answers, then
+  // capture while it is down. The previous test left it stopped.
   const context = await browser.newContext();
   const one = await context.newPage();
   const two = await context.newPage();
+  await server.start();
   await openOwnKiosk(one);
   await openOwnKiosk(two);
+  await expectConnectivity(one, 'online');
+  await expectCatalogueCached(one);
+  await server.stop();
   await expectConnectivity(one, 'offline');
   await expectConnectivity(two, 'offline');
   const candidates = [
