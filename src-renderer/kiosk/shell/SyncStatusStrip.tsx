@@ -1,6 +1,6 @@
 // The kiosk's connectivity strip on every screen (K3): online or offline, how much waits to upload, the last sync, replay progress,
-// and what the queue could not deliver (refused, expired). The host's syncStatusChanged says what the syncer sees; the page's
-// outbox says what it holds, so its counts win once it is open.
+// and what the queue could not deliver (refused, expired). The host's syncStatusChanged says what waits and how the replay goes;
+// the page's outbox adds what it could not deliver and a block it found itself.
 import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOutboxStatus } from '../../outbox/index.js';
@@ -15,7 +15,8 @@ export function SyncStatusStrip() {
   const outbox = useOutboxStatus();
   if (status === null) return null;
   const online = status.connectivity === 'online';
-  const pending = outbox.ready ? outbox.pending : status.pending;
+  // The host's count: every window of the kiosk reports to it, so it stays right when another window's pump sends the queue.
+  const pending = status.pending;
   const connection = online ? t('offline.strip.online') : t('offline.strip.offline');
   return (
     // A live region, polite: a candidate mid-form hears that the network went or came back without losing their place.
