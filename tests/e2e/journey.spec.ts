@@ -104,7 +104,7 @@ test('K1 R1–R3 R5 R6 R9 C4 the whole journey: register, log in, qualify, CET6 
   await dialog('您选择支付宝进行支付').getByRole('button', { name: /确\s?定/ }).click();
   const qr = page.getByRole('img', { name: '支付二维码' });
   await expect(qr).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('支付状态：等待支付');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('支付状态：等待支付');
   await recordStep(page, 'journey-18-payment-qr');
 
   // The candidate's phone opens the QR code's URL and pays there.

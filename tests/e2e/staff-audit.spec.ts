@@ -7,7 +7,7 @@ import { openStaff, staffLogIn, staffLogOut } from './support/staff.js';
 
 test.setTimeout(150_000);
 
-test('K4 an admin reads a review decision and a group payment in the audit log, filtered by action; a teacher has no audit log', async ({ page }) => {
+test('K4 an admin reads a review decision and a group payment in the audit log, filtered by action and by actor; a teacher has no audit log', async ({ page }) => {
   // A teacher of 99301 rejects a CET6 review (C4) with a reason naming the candidate, and pays for a student as the school (R9).
   const { identity, ticketNumber } = await importPendingReviewStudent();
   const reviewer = await readyCandidate({ roster: identity, passport: { idNumber: identity.idNumber, name: identity.name } });
@@ -54,11 +54,23 @@ test('K4 an admin reads a review decision and a group payment in the audit log, 
   expect(actions.length).toBeGreaterThan(0);
   expect(new Set(actions)).toEqual(new Set(['group_payment.created']));
   await screenshot(page, 'staff-audit-log-filtered');
+
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('tab', { name: 'Audit log' })).toBeVisible();
   await expect(log.getByRole('row').filter({ hasText: String(order['orderId']) })).toContainText('Group payment ordered');
   await screenshot(page, 'staff-audit-log-en');
   await page.getByRole('button', { name: '中文' }).click();
+
+  // By actor instead: part of the admin's name finds the admin's own CET4 import, and none of the teacher's actions.
+  await page.locator('.ant-select').filter({ has: page.getByLabel('操作', { exact: true }) }).hover();
+  await page.locator('.ant-select').filter({ has: page.getByLabel('操作', { exact: true }) }).locator('.ant-select-clear').click();
+  await page.getByLabel('操作人', { exact: true }).fill('客服');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(log.getByRole('row').filter({ hasText: String(order['orderId']) })).toHaveCount(0);
+  await expect(log.locator('[data-action="cet4_scores.imported"]').first()).toBeVisible();
+  const actors = await log.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+  expect(actors.length).toBeGreaterThan(0);
+  for (const actor of actors) expect(actor).toContain('客服管理员');
   await staffLogOut(page);
 
   // A teacher: no 审计日志 or 编排 tab, and the server refuses the endpoints.
