@@ -173,33 +173,34 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
   const server = await startServerProcess(serverEnv(cluster.url));
   const figures: Record<string, unknown> = { ops, kind: 'review.decide', database: `PostgreSQL ${cluster.version}${flags.durable ? '' : ' (fsync off)'}` };
   const headline: Headline[] = [];
-  let ceiling = Number.NaN;
   try {
-    // ---- ceiling: the server's replay called in this process on the same database, batches of MAX_PUSH_BATCH ----
-    if (flags.direct) {
-      const device = await enrolDirectDevice(ctx, 'bench in-process');
-      const operations = decisions(inProcessApps, await insertGrant(db, device.deviceId));
+    // ---- the direct pushes, prepared now, timed around the path's replay (half before, half after) ----
+    const inProcessDevice = flags.direct ? await enrolDirectDevice(ctx, 'bench in-process') : null;
+    const inProcessOps = inProcessDevice === null ? [] : batches(decisions(inProcessApps, await insertGrant(db, inProcessDevice.deviceId)));
+    const httpDevice = flags.direct ? await enrolDirectDevice(ctx, 'bench http') : null;
+    const httpOps = httpDevice === null ? [] : batches(decisions(httpApps, await insertGrant(db, httpDevice.deviceId)));
+    let inProcessMs = 0;
+    let httpMs = 0;
+    let inProcessQueries = 0;
+    /** The ceiling: the server's replay called in this process on the same database, batches of MAX_PUSH_BATCH. */
+    const inProcessHalf = async (half: 0 | 1) => {
+      if (inProcessDevice === null) return;
+      const slice = half === 0 ? inProcessOps.slice(0, inProcessOps.length / 2) : inProcessOps.slice(inProcessOps.length / 2);
       await resetStatementCount(stats);
       const started = performance.now();
-      for (const batch of batches(operations)) {
-        const pushed = await pushOperations(ctx, { deviceId: device.deviceId, campusCode: CAMPUS }, batch);
+      for (const batch of slice) {
+        const pushed = await pushOperations(ctx, { deviceId: inProcessDevice.deviceId, campusCode: CAMPUS }, batch);
         if (!pushed.ok) throw new Error(`in-process push refused: ${pushed.error.code}`);
       }
-      const ms = performance.now() - started;
-      const statements = await queryCount(stats);
-      const counts = await appliedCount(db, device.deviceId);
-      if (counts.applied !== ops) throw new Error(`in-process: ${counts.applied} of ${ops} applied (${counts.refused} refused)`);
-      ceiling = ops / (ms / 1000);
-      figures['ceiling_ops_per_s'] = round(ceiling);
-      figures['ceiling_method'] = 'pushOperations() (src-server/services/sync/push.ts) called in the bench process on the same database, batches of 100, one after another';
-      figures['queries_per_op'] = round(statements / ops, 1);
-      process.stdout.write(`in-process replay: ${round(ceiling)} ops/s, ${round(statements / ops, 1)} queries per operation besides savepoints\n`);
-
-      // ---- the server over HTTP: POST /api/sync/push with the device's bearer, batches of 100 ----
-      const httpDevice = await enrolDirectDevice(ctx, 'bench http');
-      const httpOperations = decisions(httpApps, await insertGrant(db, httpDevice.deviceId));
-      const httpStarted = performance.now();
-      for (const batch of batches(httpOperations)) {
+      inProcessMs += performance.now() - started;
+      inProcessQueries += await queryCount(stats);
+    };
+    /** The server over HTTP: POST /api/sync/push with the device's bearer, batches of MAX_PUSH_BATCH. */
+    const httpHalf = async (half: 0 | 1) => {
+      if (httpDevice === null) return;
+      const slice = half === 0 ? httpOps.slice(0, httpOps.length / 2) : httpOps.slice(httpOps.length / 2);
+      const started = performance.now();
+      for (const batch of slice) {
         const response = await fetch(`${server.url}/api/sync/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${httpDevice.credential}` },
@@ -209,12 +210,8 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
         const answer = (await response.json()) as PushResponse;
         if (answer.results.length !== batch.length) throw new Error(`POST /api/sync/push answered ${answer.results.length} of ${batch.length}`);
       }
-      const httpMs = performance.now() - httpStarted;
-      const httpCounts = await appliedCount(db, httpDevice.deviceId);
-      if (httpCounts.applied !== ops) throw new Error(`http: ${httpCounts.applied} of ${ops} applied (${httpCounts.refused} refused)`);
-      figures['http_push_ops_per_s'] = round(ops / (httpMs / 1000));
-      process.stdout.write(`HTTP push: ${round(ops / (httpMs / 1000))} ops/s\n`);
-    }
+      httpMs += performance.now() - started;
+    };
 
     // ---- the real path: the renderer's outbox in Chromium on a browser host ------------------------
     const rendererDir = buildRenderer();
@@ -234,8 +231,7 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
     const browser = await launchChromium();
     try {
       const context = await browser.newContext();
-      const firstPage = await context.newPage();
-      const first = await harnessPage(firstPage, host.origin);
+      const first = await harnessPage(await context.newPage(), host.origin);
       // The device is enrolled through the host's own IPC call, with a one-time code, as a teacher enrols a kiosk.
       const enrolled = await first.evaluate((code) => (globalThis as unknown as HarnessGlobal).outboxHarness.enrol(code), await newEnrolmentCode(ctx));
       if (!enrolled.ok || enrolled.value === undefined) throw new Error(`host enrolment refused: ${JSON.stringify(enrolled)}\n${host.logTail()}`);
@@ -260,10 +256,17 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
       );
       if (!captured.ok) throw new Error(`capture ${captured.at} refused: ${captured.refusal}`);
       figures['capture_ops_per_s'] = round(ops / (captured.ms / 1000));
-      process.stdout.write(`captured at ${round(ops / (captured.ms / 1000))} ops/s; replaying from IndexedDB in a fresh page…\n`);
+      process.stdout.write(`captured at ${round(ops / (captured.ms / 1000))} ops/s\n`);
+      await first.close();
+
+      // Half of each direct push before the path's replay and half after, so a change in the load of
+      // this shared machine during the run weighs on all three alike.
+      if (flags.direct) process.stdout.write('direct pushes, first half…\n');
+      await inProcessHalf(0);
+      await httpHalf(0);
 
       // A fresh page, as after a kiosk restart: the queue is read back from IndexedDB only.
-      await first.close();
+      process.stdout.write('replaying from IndexedDB in a fresh page…\n');
       const page = await harnessPage(await context.newPage(), host.origin);
       const reopened = await page.evaluate(() => (globalThis as unknown as HarnessGlobal).outboxHarness.open({ autoPump: false }));
       if (!reopened.ok) throw new Error(`outbox did not reopen: ${JSON.stringify(reopened)}`);
@@ -273,21 +276,44 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
         const outcome = await (globalThis as unknown as HarnessGlobal).outboxHarness.pump();
         return { ms: performance.now() - started, outcome };
       });
-      const pathStatements = await queryCount(stats);
+      const pathQueries = await queryCount(stats);
       if (!replayed.outcome.ok) throw new Error(`pump failed: ${JSON.stringify(replayed.outcome)}`);
       const counts = await appliedCount(db, deviceId);
       if (counts.applied !== ops || replayed.outcome.value.answered !== ops) {
         throw new Error(`path: ${counts.applied} of ${ops} applied on the server, ${replayed.outcome.value.answered} answered in the outbox (${replayed.outcome.value.outcome})`);
       }
       const opsPerS = ops / (replayed.ms / 1000);
+      process.stdout.write(`path replay: ${round(opsPerS)} ops/s in ${round(replayed.ms / 1000, 2)} s\n`);
+      await context.close();
+
+      if (flags.direct) process.stdout.write('direct pushes, second half…\n');
+      await inProcessHalf(1);
+      await httpHalf(1);
+
       figures['ops_per_s'] = round(opsPerS);
       figures['replay_s'] = round(replayed.ms / 1000, 2);
-      figures['path_queries_per_op'] = round(pathStatements / ops, 1);
-      figures['ratio'] = flags.direct ? round(opsPerS / ceiling, 2) : null;
-      process.stdout.write(`path replay: ${round(opsPerS)} ops/s in ${round(replayed.ms / 1000, 2)} s\n`);
+      figures['path_queries_per_op'] = round(pathQueries / ops, 1);
       headline.push({ figure: 'replay through the real path', value: round(opsPerS), unit: 'ops/s', target: '≥ 500 ops/s', met: opsPerS >= 500 });
-      if (flags.direct) headline.push({ figure: 'ratio to in-process replay', value: round(opsPerS / ceiling, 2), target: '≥ 0.3', met: opsPerS / ceiling >= 0.3 });
-      await context.close();
+      if (inProcessDevice !== null && httpDevice !== null) {
+        for (const [name, device] of [['in-process', inProcessDevice], ['http', httpDevice]] as const) {
+          const done = await appliedCount(db, device.deviceId);
+          if (done.applied !== ops) throw new Error(`${name}: ${done.applied} of ${ops} applied (${done.refused} refused)`);
+        }
+        const inProcess = ops / (inProcessMs / 1000);
+        const http = ops / (httpMs / 1000);
+        // The ceiling is the faster of the two direct calls in this run: on a loaded machine the one
+        // with less overhead on paper (no HTTP) has not always been the faster one in fact.
+        const ceiling = Math.max(inProcess, http);
+        figures['ceiling_ops_per_s'] = round(ceiling);
+        figures['ceiling_method'] = inProcess >= http ? 'in-process' : 'http';
+        figures['in_process_ops_per_s'] = round(inProcess);
+        figures['http_push_ops_per_s'] = round(http);
+        figures['queries_per_op'] = round(inProcessQueries / ops, 1);
+        figures['ratio'] = round(opsPerS / ceiling, 2);
+        process.stdout.write(`in-process: ${round(inProcess)} ops/s (${round(inProcessQueries / ops, 1)} queries per operation besides savepoints); HTTP push: ${round(http)} ops/s\n`);
+        headline.push({ figure: `direct replay (ceiling: ${inProcess >= http ? 'in-process' : 'HTTP push'})`, value: round(ceiling), unit: 'ops/s' });
+        headline.push({ figure: 'ratio to the direct replay', value: round(opsPerS / ceiling, 2), target: '≥ 0.3', met: opsPerS / ceiling >= 0.3 });
+      }
     } finally {
       await browser.close();
       await host.stop();
@@ -303,9 +329,9 @@ await runPart('replay', { ops: 10_000, durable: true, direct: true }, async (fla
     settings: { batch: MAX_PUSH_BATCH, postgres: cluster.settings },
     headline,
     notes: [
-      'The operations are review.decide (a teacher\'s offline C4 decision under an offline grant): a real kind with its whole replay (grant check, school scoping, decision, event, audit, notice) and no password hashing. passport.register and every candidate kind reach argon2id (hashing or a credentials check) at least once per candidate, which bounds such a queue at the login part\'s hashes per second instead.',
-      'ceiling_ops_per_s calls the server\'s replay (pushOperations) in the bench process on the same database: no HTTP, no JSON, no renderer. http_push_ops_per_s posts the same batches to /api/sync/push with the device bearer; the difference to ops_per_s is the renderer outbox (IndexedDB, AES-GCM), the WebSocket bridge and the host syncer.',
-      'Everything (Chromium, host, server, PostgreSQL, this process) shares the machine\'s 2 cores with other work; the replay is one device\'s queue, strictly in order, one transaction per operation (K3), so it cannot use more than about one core of the server.',
+      'The operations are review.decide (a teacher\'s offline C4 decision under an offline grant): a real kind with its whole replay (grant check, school scoping, decision, event, audit, the candidate\'s notice by SMS and e-mail) and no password hashing. passport.register and every candidate kind reach argon2id (hashing, or a credentials check) at least once per candidate, which bounds such a queue at the login part\'s hashes per second instead.',
+      'Two direct replays of 10,000 operations of the same kind each: in_process_ops_per_s calls the server\'s replay (pushOperations) in the bench process on the same database (no HTTP, no JSON, no renderer); http_push_ops_per_s posts the same batches of 100 to /api/sync/push with the device bearer. ceiling_ops_per_s is the faster of the two (ceiling_method says which), and ratio = ops_per_s / ceiling_ops_per_s. Both run half before and half after the path\'s replay, so a change in machine load weighs on all three.',
+      'One device\'s queue is replayed strictly in order (K3), each operation in a savepoint of its run\'s transaction, about 20 round trips to PostgreSQL each: on this shared 2-core machine (load in machine) a round trip waits for a core, and that waiting, not CPU or the disk, sets the rate.',
     ],
   };
 });
