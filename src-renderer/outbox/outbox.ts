@@ -272,8 +272,12 @@ class OutboxImpl implements Outbox {
       const again = await this.queueMeta();
       if (again.deviceId === current) return true;
       if (again.deviceId !== null && (await this.unsentCount()) > 0) return false;
-      await this.db.operations.clear();
-      await this.db.provisional.clear();
+      // Only another device's state is stale. On the first adoption there is none (nothing is captured
+      // before enrolment), and values kept since (the staff window's sealed review cache) must stay.
+      if (again.deviceId !== null) {
+        await this.db.operations.clear();
+        await this.db.provisional.clear();
+      }
       await this.db.meta.put({ key: 'queue', value: { deviceId: current, lastSeq: 0 } satisfies QueueMeta });
       return true;
     });
