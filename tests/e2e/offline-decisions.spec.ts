@@ -227,6 +227,7 @@ test('K3 K4 C4 a teacher decides reviews offline, the decisions replay as hers; 
     await expect(row(page, 3)).toHaveAttribute('data-state', 'retried');
     await expect(row(page, 5)).toHaveAttribute('data-state', 'refused', { timeout: 60_000 });
     await discard(page, 5, '已由本校另一位老师在线复核通过');
+    await expect(row(page, 5)).toHaveAttribute('data-state', 'discarded');
     await expect(row(page, 5).getByRole('button', { name: '重试' })).toHaveCount(0);
     await expect(page.getByTestId('audit-waiting')).toHaveCount(0, { timeout: 30_000 });
     await screenshot(page, 'staff-outbox-retry-discard');

@@ -38,6 +38,11 @@ describe('K4 the device queue in domain words', () => {
     expect(displayState(operation(fields))).toBe(state);
   });
 
+  it('a refusal a teacher discarded reads as discarded', () => {
+    expect(displayState(operation({ state: 'refused', hasPayload: false }), new Set([3]))).toBe('discarded');
+    expect(displayState(operation({ state: 'refused', hasPayload: false }), new Set([4]))).toBe('refused');
+  });
+
   it('a cascaded refusal names the operations it depended on', () => {
     const cascaded = operation({ seq: 4, state: 'refused', dependsOn: [1, 2], error: { code: SYNC_DEPENDENCY_REFUSED } });
     expect(reasonText(zh, 'zh-CN', cascaded)).toBe('依赖的第1、2号操作被拒绝，本操作随之被拒绝');

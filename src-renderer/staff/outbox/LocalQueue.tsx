@@ -16,7 +16,16 @@ const STATE_COLOURS: Readonly<Record<DisplayState, string>> = {
   retried: '#0958d9',
 };
 
-export function LocalQueue({ operations, busySeq, onRetry, onDiscard }: { operations: readonly OutboxOperation[]; busySeq: number | null; onRetry: (operation: OutboxOperation) => void; onDiscard: (operation: OutboxOperation) => void }) {
+interface LocalQueueProps {
+  operations: readonly OutboxOperation[];
+  /** Seqs a person discarded (from the local audit trail). */
+  discarded: ReadonlySet<number>;
+  busySeq: number | null;
+  onRetry: (operation: OutboxOperation) => void;
+  onDiscard: (operation: OutboxOperation) => void;
+}
+
+export function LocalQueue({ operations, discarded, busySeq, onRetry, onDiscard }: LocalQueueProps) {
   const { t } = useTranslation();
   const locale = useLocale();
 
@@ -29,7 +38,7 @@ export function LocalQueue({ operations, busySeq, onRetry, onDiscard }: { operat
         </Button>
       );
     }
-    if (operation.state !== 'refused' || operation.retriedAs !== undefined) return null;
+    if (operation.state !== 'refused' || operation.retriedAs !== undefined || discarded.has(operation.seq)) return null;
     if (!operation.hasPayload) return <Typography.Text type="secondary">{t('staff.outbox.cannotRetry.noPayload')}</Typography.Text>;
     return (
       <Space wrap>
@@ -51,7 +60,7 @@ export function LocalQueue({ operations, busySeq, onRetry, onDiscard }: { operat
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       dataSource={[...operations]}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.outbox.empty')} /> }}
-      onRow={(operation) => ({ 'data-seq': operation.seq, 'data-state': displayState(operation) }) as React.HTMLAttributes<HTMLTableRowElement>}
+      onRow={(operation) => ({ 'data-seq': operation.seq, 'data-state': displayState(operation, discarded) }) as React.HTMLAttributes<HTMLTableRowElement>}
       columns={[
         { title: t('staff.outbox.seq'), dataIndex: 'seq', width: 70 },
         {
@@ -70,7 +79,7 @@ export function LocalQueue({ operations, busySeq, onRetry, onDiscard }: { operat
           key: 'status',
           width: 130,
           render: (_value, operation) => {
-            const state = displayState(operation);
+            const state = displayState(operation, discarded);
             return (
               <Space orientation="vertical" size={2}>
                 <Tag color={STATE_COLOURS[state]}>{t(`staff.outbox.state.${state}`)}</Tag>

@@ -1,7 +1,7 @@
 // 设备队列 (K4, issue #7's monitor): this device's enrolment, its queue of offline operations with retry and discard (each audited
 // locally and reported to the server, waiting visibly while offline), and the server's record of refused operations.
 import { Alert, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, IpcError } from '../../../shared/contracts/ipc.js';
 import { OutboxError, startOutbox, useOutboxStatus, type OutboxAction, type OutboxOperation } from '../../outbox/index.js';
@@ -92,6 +92,8 @@ export function OutboxMonitor({ session }: { session: StaffSession }) {
     if (failed !== null && failed.code !== 'SERVICE_UNAVAILABLE') show(failed);
   };
 
+  const discardedSeqs = useMemo(() => new Set(actions.filter((action) => action.action === 'discard').map((action) => action.seq)), [actions]);
+
   const retry = (operation: OutboxOperation) =>
     void act(
       operation,
@@ -121,7 +123,7 @@ export function OutboxMonitor({ session }: { session: StaffSession }) {
           <Typography.Title level={3} style={{ fontSize: 18 }}>
             {t('staff.outbox.local')}
           </Typography.Title>
-          <LocalQueue operations={operations} busySeq={busySeq} onRetry={retry} onDiscard={setDiscarding} />
+          <LocalQueue operations={operations} discarded={discardedSeqs} busySeq={busySeq} onRetry={retry} onDiscard={setDiscarding} />
         </div>
         <AuditTrail actions={actions} reported={reported} offline={offline} sending={sending} onSend={() => void send()} />
         <ServerRefusals admin={session.role === 'admin'} offline={offline} version={version} />

@@ -25,9 +25,11 @@ export function summaryText(t: TFunction, operation: OutboxOperation): string {
 
 export type DisplayState = 'pending' | 'applied' | 'refused' | 'expired' | 'discarded' | 'retried';
 
-export function displayState(operation: OutboxOperation): DisplayState {
+/** `discarded`: the seqs a person discarded, from the local audit trail (a discarded refusal keeps its refused record). */
+export function displayState(operation: OutboxOperation, discarded: ReadonlySet<number> = new Set()): DisplayState {
   if (operation.state === 'voided') return operation.voidReason === 'expired' ? 'expired' : 'discarded';
   if (operation.state === 'refused' && operation.retriedAs !== undefined) return 'retried';
+  if (operation.state === 'refused' && discarded.has(operation.seq)) return 'discarded';
   return operation.state;
 }
 
