@@ -272,6 +272,10 @@ test('K2 #7 the stored outbox holds no plaintext ID number, name, mobile, email 
     [candidate.email, candidate.password, candidate.idNumber, candidate.name] as const,
   );
   expect(byLogin.ok).toBe(true);
+  // Local state kept without a capture (the staff window's offline decision grant) is sealed the same way.
+  const grant = `grant-${run}-${'q'.repeat(40)}`;
+  expect(await page.evaluate(([g, name]) => window.outboxHarness.keep('staff:offline-grant', { grant: g, teacher: name }), [grant, candidate.name] as const)).toEqual({ ok: true });
+  expect(await page.evaluate(() => window.outboxHarness.provisional('staff:offline-grant'))).toMatchObject({ ok: true, value: { value: { grant }, seqs: [] } });
 
   // A control: the same reading finds a value stored in the clear, as bytes, in another database.
   await page.evaluate(
@@ -295,7 +299,7 @@ test('K2 #7 the stored outbox holds no plaintext ID number, name, mobile, email 
   expect(raw.databases).toContain('cet-outbox');
   expect(raw.text).toContain('cet-outbox/operations');
   const outboxText = raw.text.split('\n').filter((line) => line.startsWith('cet-outbox/')).join('\n');
-  for (const secret of [candidate.idNumber, candidate.idNumber.slice(-8), candidate.name, candidate.mobile, candidate.email, candidate.password]) {
+  for (const secret of [candidate.idNumber, candidate.idNumber.slice(-8), candidate.name, candidate.mobile, candidate.email, candidate.password, grant]) {
     expect(outboxText, secret).not.toContain(secret);
   }
   // Browser mode's key is a CryptoKey object that cannot be exported.

@@ -93,6 +93,7 @@ const harness = {
   expireOverdue: () => attempt(() => current().expireOverdue()),
   operations: (filter?: { states?: OperationState[]; seqs?: number[] }) => current().operations(filter),
   provisional: (id: string) => attempt(() => current().provisional(id)),
+  keep: (id: string, value: unknown) => attempt(() => current().keep(id, value)),
   refreshReference: () => attempt(() => current().refreshReference()),
   referenceKeys: async (entity: ReferenceEntity) => [...(await current().referenceData(entity)).keys()],
   auditTrail: () => current().auditTrail(),
