@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src-server/config/config.js';
 import { smtpEmail } from '../../src-server/messages/smtp.js';
 import { outboxSms } from '../../src-server/messages/outbox.js';
+import { CLAIM_LEASE_MS, dispatchOutbound, outboundChannels } from '../../src-server/messages/outbound.js';
 import { DEMO_PASSPORTS } from '../../src-server/demo/seed.js';
 import { login } from '../support/candidates.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -32,6 +33,7 @@ let smtp: SMTPServer;
 let smtpPort = 0;
 const received: Received[] = [];
 let server: TestServer;
+let email: ReturnType<typeof smtpEmail>;
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -55,7 +57,7 @@ beforeAll(async () => {
   smtpPort = typeof address === 'object' && address !== null ? address.port : 0;
   const config = loadConfig({ EMAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_FROM: 'ETEST通行证 <no-reply@etest.test>' });
   if (config.email.transport !== 'smtp') throw new Error('smtp settings not taken');
-  const email = smtpEmail(config.email);
+  email = smtpEmail(config.email);
   server = await startServer({}, (db, clock) => ({ sms: outboxSms(db, clock), email }));
 });
 
@@ -74,6 +76,24 @@ describe('SMTP email channel', () => {
     expect(mail?.to).toEqual(['lisi@example.com']);
     expect(mail?.data).toMatch(/^Subject: =\?UTF-8\?/m);
     expect(mailText(mail?.data ?? '')).toContain('/passport/reset-password?token=');
+  });
+
+  it('K3 an outcome email from the outbound outbox carries its row id as Message-ID, the same when a resend after a kill repeats it', async () => {
+    const deps = { db: server.db, clock: server.clock, messages: { sms: outboxSms(server.db, server.clock), email } };
+    const queued = outboundChannels(server.db, server.clock);
+    await queued.channels.email.sendEmail({ to: 'wangwu@example.com', subject: '离线报名结果', text: '您在自助机提交的报名已受理。' });
+    const [id] = queued.ids;
+    expect(await dispatchOutbound(deps, { ids: queued.ids })).toEqual({ sent: 1, failed: 0 });
+    // Long header lines arrive folded (RFC 5322 §2.2.3): unfold before reading.
+    const messageId = (data: string) => /^Message-ID:\s*(\S+)/im.exec(data.replace(/\r?\n[ \t]+/g, ' '))?.[1];
+    const first = received.at(-1);
+    expect(first?.to).toEqual(['wangwu@example.com']);
+    expect(messageId(first?.data ?? '')).toBe(`<${id}@outbound.cet-registration>`);
+    // What a dispatcher killed after the send and before marking it leaves: sent, claimed, not marked.
+    await server.db.updateTable('outbound_messages').set({ sent_at: null }).where('id', '=', id!).execute();
+    server.clock.advance(CLAIM_LEASE_MS);
+    expect(await dispatchOutbound(deps, { ids: queued.ids })).toEqual({ sent: 1, failed: 0 });
+    expect(messageId(received.at(-1)?.data ?? '')).toBe(`<${id}@outbound.cet-registration>`);
   });
 
   it('refuses to start with EMAIL_TRANSPORT=smtp but no host', () => {
