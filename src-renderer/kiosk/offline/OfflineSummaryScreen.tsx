@@ -32,10 +32,15 @@ export function OfflineSummaryScreen() {
     tick,
   );
   const end = useEndOfflineSession();
+  const settled = steps.length > 0 && steps.every((step) => markOf(outcomes.get(step.seq)) !== 'pending');
 
   return (
     <Page title={t('offline.summary.title')} width={880}>
-      <Alert type="warning" showIcon title={t('offline.summary.lead')} style={{ marginBottom: 16 }} />
+      {settled ? (
+        <Alert type="info" showIcon title={t('offline.summary.settled')} style={{ marginBottom: 16 }} />
+      ) : (
+        <Alert type="warning" showIcon title={t('offline.summary.lead')} style={{ marginBottom: 16 }} />
+      )}
       <List
         bordered
         dataSource={[...steps]}

@@ -68,6 +68,7 @@ export const offline: Shape<typeof zh> = {
   summary: {
     title: 'Offline registration done',
     lead: 'This is kept on this kiosk and uploaded for confirmation when the network is back. Remember your account and password: your next login shows the outcome.',
+    settled: 'The network is back and the server has handled what you registered: the outcome is below. Your next login shows your registration.',
     kind: {
       'passport.register': 'ETEST passport',
       'registration.save': 'Registration saved',

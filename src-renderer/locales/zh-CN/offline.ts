@@ -64,6 +64,7 @@ export const offline = {
   summary: {
     title: '离线登记完成',
     lead: '以下信息已保存在本机，将在网络恢复后自动上传确认。请记住您的账号和密码，下次登录时可查看确认结果。',
+    settled: '网络已恢复，服务器已处理您的登记，结果如下。下次登录时可查看报名信息。',
     kind: {
       'passport.register': '注册ETEST通行证',
       'registration.save': '保存报名信息',
