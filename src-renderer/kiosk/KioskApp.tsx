@@ -7,6 +7,7 @@ import { IdleGuard } from '../privacy/IdleGuard.js';
 import { useCandidateStore } from '../stores/candidate-store.js';
 import { useFlowStore, type Screen } from '../stores/flow-store.js';
 import { HomeScreen } from './home/HomeScreen.js';
+import { OfflineBanner } from './offline/OfflineBanner.js';
 import { useOfflineQueue } from './offline/use-offline-queue.js';
 import { KioskHeader } from './shell/KioskHeader.js';
 import { screenStep } from './shell/screen-step.js';
@@ -115,6 +116,7 @@ export function KioskApp() {
         <nav className="no-print" style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
           <ProgressBar current={screenStep(screen.name, registration)} />
         </nav>
+        <OfflineBanner screen={screen.name} />
         <div>
           {/* A screen still loading shows a labelled spinner under the header and progress bar; a chunk that cannot load says so. */}
           <ViewBoundary>

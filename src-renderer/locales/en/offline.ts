@@ -17,6 +17,7 @@ export const offline: Shape<typeof zh> = {
     expired: '{{count}} voided after waiting too long to upload: please ask your school\'s teacher',
     blocked: 'Uploading offline registrations is blocked: please ask your school\'s teacher',
   },
+  banner: 'The server cannot be reached: what this page sends to it will not work until the network is back. You can register offline instead.',
   provisional: 'will be confirmed when the network is back',
   home: {
     offlineLead: 'The server cannot be reached right now. You can register on this kiosk offline; what you enter will be confirmed when the network is back.',
