@@ -7,6 +7,8 @@ import { systemClock } from '../../shared/domain/clock.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/database.js';
 import { seedDemo } from '../demo/seed.js';
+import { messageChannels } from '../messages/channels.js';
+import { blankSentContent, drainOutbound } from '../messages/outbound.js';
 import { outboxEmail, outboxSms, readOutbox } from '../messages/outbox.js';
 import { svgCaptchaImages } from '../services/captcha.js';
 import type { ServiceContext } from '../services/context.js';
@@ -26,6 +28,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   import-roster --file x.csv [--school 99301] [--dry-run]   学籍 CSV, all rows or none
   import-cet4 --file x.csv [--dry-run]     CET4 score CSV, all rows or none
   sweep                                    delete expired unpaid enrolments and empty registrations now (R4, R8)
+  send-messages                            send the offline outcome messages still due now (each server does it every 10 s)
   arrange [--campus 993010] [--seats 30]   编排: ticket numbers, rooms and seats for paid enrolments (R10)`;
 
 const commandLine = z.discriminatedUnion('command', [
@@ -41,6 +44,7 @@ const commandLine = z.discriminatedUnion('command', [
   z.object({ command: z.literal('migrate') }),
   z.object({ command: z.literal('seed-demo') }),
   z.object({ command: z.literal('sweep') }),
+  z.object({ command: z.literal('send-messages') }),
   z.object({ command: z.literal('arrange'), campus: z.string().regex(/^\d{6}$/).optional(), seats: z.coerce.number().int().min(1).max(99).default(30) }),
   z.object({ command: z.literal('enrol-code'), campus: z.string().regex(/^\d{6}$/) }),
   z.object({ command: z.literal('import-roster'), file: z.string().min(1), school: z.string().regex(/^\d{5}$/).optional(), 'dry-run': z.boolean().default(false) }),
@@ -131,6 +135,20 @@ async function run(db: Db, config: Config, args: CommandLine): Promise<void> {
     case 'sweep': {
       const swept = await sweepExpired(serviceContext(db, config));
       process.stdout.write(`removed ${swept.enrolmentsRemoved} unpaid enrolments and ${swept.registrationsRemoved} registrations\n`);
+      return;
+    }
+    case 'send-messages': {
+      // Through the channels the servers use (SMTP when configured), safe beside running servers: claims skip locked rows.
+      const channels = messageChannels(config, db, systemClock);
+      try {
+        const done = await drainOutbound({ db, clock: systemClock, messages: channels });
+        const blanked = await blankSentContent({ db, clock: systemClock });
+        const waiting = await db.selectFrom('outbound_messages').select(({ fn }) => fn.countAll<string>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
+        process.stdout.write(`sent ${done.sent}, failed ${done.failed}; ${Number(waiting.n)} still waiting (retried with backoff); ${blanked} sent messages blanked\n`);
+        if (done.failed > 0) process.exitCode = 2;
+      } finally {
+        channels.close();
+      }
       return;
     }
     case 'arrange': {

@@ -2,26 +2,14 @@
 import type { Logger } from 'pino';
 import { systemClock } from '../../shared/domain/clock.js';
 import { loadConfig, type Config } from '../config/config.js';
-import { migrateToLatest, openDatabase, pgliteDirOf, type Db } from '../db/database.js';
+import { migrateToLatest, openDatabase, pgliteDirOf } from '../db/database.js';
 import { seedDemo } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
 import { startDispatcher } from '../jobs/dispatcher.js';
 import { startSweeper } from '../jobs/sweeper.js';
-import type { MessageChannels } from '../messages/adapters.js';
-import { outboxEmail, outboxSms } from '../messages/outbox.js';
-import { smtpEmail } from '../messages/smtp.js';
+import { messageChannels } from '../messages/channels.js';
 import { svgCaptchaImages } from '../services/captcha.js';
-
-/** No SMS gateway is contracted yet, so SMS always goes to the outbox; email may go out over SMTP. */
-function messageChannels(config: Config, db: Db): MessageChannels & { close(): void } {
-  const sms = outboxSms(db, systemClock);
-  if (config.email.transport === 'smtp') {
-    const email = smtpEmail(config.email);
-    return { sms, email, close: () => email.close() };
-  }
-  return { sms, email: outboxEmail(db, systemClock), close: () => undefined };
-}
 
 function printDemoLogins(logins: Awaited<ReturnType<typeof seedDemo>>, config: Config): void {
   const lines = logins.map((login) => `  ${login.who.padEnd(24)} ${login.where}\n    账号 ${login.account}    密码 ${login.password}`);
@@ -37,7 +25,7 @@ async function main(logger: Logger): Promise<void> {
   );
   const applied = await migrateToLatest(db);
   logger.info({ applied, database: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : 'DATABASE_URL' }, 'database ready');
-  const messages = messageChannels(config, db);
+  const messages = messageChannels(config, db, systemClock);
   const logins = config.seedDemo ? await seedDemo(db, systemClock.now(), { printWindows: config.demoPrintWindows }) : [];
   const app = buildApp({ db, clock: systemClock, config, messages, logger });
   await app.listen({ host: config.host, port: config.port });
