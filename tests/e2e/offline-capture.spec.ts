@@ -3,10 +3,10 @@
 // kiosk pumping the same outbox at once never apply an operation twice. The server and kiosk host are this file's own (free
 // ports), since the tests stop and restart the server.
 import { expect, test, type Page } from '@playwright/test';
-import { newCandidate } from './support/candidates.js';
-import { logIn, openKiosk } from './support/kiosk.js';
+import { newCandidate, ZHANG_SAN } from './support/candidates.js';
+import { choose, DEMO_PROVINCE, logIn, openKiosk } from './support/kiosk.js';
 import { smsCodeFor } from './support/outbox.js';
-import { recordStep } from './support/journey.js';
+import { fillIdentity, recordStep } from './support/journey.js';
 import { capturedState, captureOffline, enrolKiosk, expectCatalogueCached, expectConnectivity, expectPending, strip, withServerDatabase } from './support/offline-kiosk.js';
 import { OwnHost, OwnServer } from './support/own-processes.js';
 import { ORDINARY_993010 } from './support/roster.js';
@@ -159,4 +159,47 @@ test('K3 issue #7 done-when 3: two pages of one kiosk pump the same outbox at on
     expect(state).toMatchObject({ registration: { id_number: roster?.idNumber }, enrolments: [{ subject_code: '1' }, { subject_code: 'F' }] });
   }
   await context.close();
+});
+
+test('K3 an existing passport named offline by a wrong password: the summary still on screen turns every step into the refusal, with the reason and its cascade', async ({ page }) => {
+  if (third === undefined) throw new Error('the demo roster has too few ordinary 993010 students');
+  // The previous test left the server stopped; this page's profile caches the catalogue first.
+  await server.start();
+  await openOwnKiosk(page);
+  await expectConnectivity(page, 'online');
+  await expectCatalogueCached(page);
+  await server.stop();
+  await expectConnectivity(page, 'offline');
+
+  await page.getByRole('button', { name: '离线登记' }).click();
+  await page.getByRole('button', { name: '已有通行证，直接报名' }).click();
+  await expect(page.getByRole('heading', { name: '使用已有通行证（离线）' })).toBeVisible();
+  await choose(page, '考点省份', DEMO_PROVINCE.option, DEMO_PROVINCE.typed);
+  await page.getByLabel('账号').fill(ZHANG_SAN.idNumber);
+  await page.getByLabel('密码').fill('Wrong#2026pass');
+  await recordStep(page, 'offline-credentials-01-login');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('heading', { name: '报名信息确认（离线）' })).toBeVisible();
+  await fillIdentity(page, third);
+  await page.getByRole('checkbox', { name: '我已阅读并接受遵守本网站报名协议' }).check();
+  await page.getByRole('checkbox', { name: '我确认以上证件信息与学籍信息一致' }).check();
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.getByRole('checkbox', { name: '(1) 英语四级笔试' }).check();
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('heading', { name: '口试科目报考（离线）' })).toBeVisible();
+  await page.getByRole('button', { name: '不报口试，完成登记' }).click();
+  await expect(page.getByTestId('offline-step-registration.save')).toHaveAttribute('data-state', 'pending');
+
+  await server.start();
+  const saved = page.getByTestId('offline-step-registration.save');
+  const written = page.getByTestId('offline-step-enrolment.written');
+  await expect(saved).toHaveAttribute('data-state', 'refused', { timeout: 120_000 });
+  await expect(saved).toContainText('账号或密码错误');
+  await expect(written).toHaveAttribute('data-state', 'refused');
+  await expect(written).toContainText('该操作所依赖的前一操作已被拒绝');
+  await expect(strip(page)).toContainText('2 项未被服务器接受');
+  await recordStep(page, 'offline-credentials-02-refused');
+  await page.getByRole('button', { name: '完成并退出' }).click();
+  await expect(page.getByRole('button', { name: '进入报名' })).toBeEnabled();
+  await expect(page.getByText('账号或密码错误')).toHaveCount(0);
 });
