@@ -8,6 +8,7 @@ import { useRefusal } from '../../ui/use-refusal.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from '../subjects/ChoiceTable.js';
 import { SubmitBar } from '../subjects/SubmitBar.js';
+import { useOfferingToggle } from '../subjects/use-offering-toggle.js';
 import { oralCampuses, oralChoices, writtenCampusOf } from './cached-catalogue.js';
 import { useOfflineStore } from '../../stores/offline-capture-store.js';
 import { queueStep, useCachedCatalogue } from './queue.js';
@@ -19,7 +20,7 @@ export function OfflineOralScreen() {
   const candidate = useOfflineStore((state) => state.candidate);
   const written = useOfflineStore((state) => state.written);
   const [picked, setPicked] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle, clear } = useOfferingToggle();
   const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
   const [now] = useState(() => new Date());
@@ -33,13 +34,6 @@ export function OfflineOralScreen() {
     [catalogue, campusCode, written, now],
   );
   const chosen = (choices ?? []).filter((choice) => selected.has(choice.offering.id));
-
-  const toggle = (offeringId: string, checked: boolean) => {
-    const next = new Set(selected);
-    if (checked) next.add(offeringId);
-    else next.delete(offeringId);
-    setSelected(next);
-  };
 
   const submit = async () => {
     if (candidate === null) return;
@@ -78,7 +72,7 @@ export function OfflineOralScreen() {
             value={campusCode ?? undefined}
             onChange={(value: string) => {
               setPicked(value);
-              setSelected(new Set());
+              clear();
             }}
             options={campuses.campuses.map((entry) => ({ value: entry.code, label: codeName(entry) }))}
           />

@@ -15,6 +15,7 @@ import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { IdentityFields } from '../account/IdentityFields.js';
+import { AgreementItems } from '../registration/AgreementItems.js';
 import { Page } from '../shell/Page.js';
 import { examSessionOf } from './cached-catalogue.js';
 import { useOfflineStore } from '../../stores/offline-capture-store.js';
@@ -34,7 +35,6 @@ export function OfflineRegistrationScreen() {
   const [accepted, setAccepted] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const items = t('agreement.items', { returnObjects: true }) as readonly string[];
 
   // The kiosk's own campus is where most of its candidates sit the written exam.
   useEffect(() => {
@@ -96,13 +96,7 @@ export function OfflineRegistrationScreen() {
       <Typography.Title level={3} style={{ fontSize: 18 }}>
         {t('agreement.title')}
       </Typography.Title>
-      <ol style={{ maxHeight: 200, overflowY: 'auto', paddingRight: 16 }} tabIndex={0} aria-label={t('agreement.title')}>
-        {items.map((item) => (
-          <li key={item} style={{ marginBottom: 8 }}>
-            {item}
-          </li>
-        ))}
-      </ol>
+      <AgreementItems maxHeight={200} />
       <Checkbox checked={accepted} onChange={(event) => setAccepted(event.target.checked)} style={{ marginBottom: 24 }}>
         {t('agreement.accept')}
       </Checkbox>

@@ -9,6 +9,7 @@ import { useRefusal } from '../../ui/use-refusal.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from '../subjects/ChoiceTable.js';
 import { SubmitBar } from '../subjects/SubmitBar.js';
+import { useOfferingToggle } from '../subjects/use-offering-toggle.js';
 import { checkWrittenChoice, writtenChoices } from './cached-catalogue.js';
 import { useOfflineStore } from '../../stores/offline-capture-store.js';
 import { queueStep, useCachedCatalogue } from './queue.js';
@@ -20,7 +21,7 @@ export function OfflineWrittenScreen() {
   const catalogue = useCachedCatalogue();
   const candidate = useOfflineStore((state) => state.candidate);
   const campusCode = useOfflineStore((state) => state.writtenCampusCode);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle } = useOfferingToggle();
   const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
   // One instant per screen: the windows are judged at the moment the list was drawn, as online.
@@ -30,13 +31,6 @@ export function OfflineWrittenScreen() {
   const chosen = (choices ?? []).filter((choice) => selected.has(choice.offering.id));
   const selectionError = catalogue === null || chosen.length === 0 ? null : checkWrittenChoice(catalogue, chosen, now);
   const reason = selected.size === 0 ? t('subjects.selectFirst') : selectionError === null ? null : refusalMessage(selectionError, locale);
-
-  const toggle = (offeringId: string, checked: boolean) => {
-    const next = new Set(selected);
-    if (checked) next.add(offeringId);
-    else next.delete(offeringId);
-    setSelected(next);
-  };
 
   const submit = async () => {
     if (candidate === null) return;

@@ -7,6 +7,7 @@ import { useReferenceStore } from '../../stores/reference-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
+import { AgreementItems } from './AgreementItems.js';
 
 export function AgreementScreen() {
   const { t } = useTranslation();
@@ -14,7 +15,6 @@ export function AgreementScreen() {
   const [accepted, setAccepted] = useState(false);
   const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
-  const items = t('agreement.items', { returnObjects: true }) as readonly string[];
 
   const agree = async () => {
     if (examSession === null) return;
@@ -29,13 +29,7 @@ export function AgreementScreen() {
   return (
     <Page title={t('agreement.title')}>
       {refusal.alert}
-      <ol style={{ maxHeight: 360, overflowY: 'auto', paddingRight: 16 }} tabIndex={0} aria-label={t('agreement.title')}>
-        {items.map((item) => (
-          <li key={item} style={{ marginBottom: 8 }}>
-            {item}
-          </li>
-        ))}
-      </ol>
+      <AgreementItems />
       <Checkbox checked={accepted} onChange={(event) => setAccepted(event.target.checked)}>
         {t('agreement.accept')}
       </Checkbox>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/contracts/ipc.js';
 import { go } from '../../stores/flow-store.js';
 import { call } from '../shell/call.js';
+import { useOfferingToggle } from './use-offering-toggle.js';
 
 interface Refusal {
   readonly show: (error: IpcError) => void;
@@ -13,15 +14,8 @@ interface Refusal {
 
 export function useSubjectSelection(enrol: 'enrolWritten' | 'enrolOral', refusal: Refusal) {
   const { t } = useTranslation();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle, clear } = useOfferingToggle();
   const [busy, setBusy] = useState(false);
-
-  const toggle = (offeringId: string, checked: boolean) => {
-    const next = new Set(selected);
-    if (checked) next.add(offeringId);
-    else next.delete(offeringId);
-    setSelected(next);
-  };
 
   const submit = async () => {
     refusal.clear();
@@ -33,5 +27,5 @@ export function useSubjectSelection(enrol: 'enrolWritten' | 'enrolOral', refusal
     go({ name: 'registration' });
   };
 
-  return { selected, busy, toggle, submit, clear: () => setSelected(new Set()) };
+  return { selected, busy, toggle, submit, clear };
 }
