@@ -267,4 +267,22 @@ test('K3 K4 C4 a teacher decides reviews offline, the decisions replay as hers; 
     await staffLogOut(page);
     await expect.poll(() => provisionalIds(page)).not.toContain('staff:offline-review');
   });
+
+  await test.step('an admin sees every device’s refusals; a teacher of another school sees none of this school’s', async () => {
+    await staffLogIn(page, 'admin');
+    await tab(page, '设备队列');
+    await expect(page.getByRole('heading', { name: /全部设备被拒绝的操作/ })).toBeVisible();
+    await expect(page.getByTestId('server-refusals')).toContainText('外国语学院办公室 工作站');
+    await screenshot(page, 'staff-outbox-admin');
+    await staffLogOut(page);
+
+    await staffLogIn(page, 'teacher99302');
+    await tab(page, '设备队列');
+    await expect(page.getByTestId('server-refusals')).toContainText('服务器上没有被拒绝的操作');
+    const other = await staffClient('teacher99302', server.url);
+    const listed = await other.get('/api/staff/device-operations?status=refused');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([]);
+    await staffLogOut(page);
+  });
 });
