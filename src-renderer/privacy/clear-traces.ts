@@ -1,5 +1,5 @@
 // SPEC K2, the page's storage half: nothing of a candidate may outlive them in this browser profile.
-import { OUTBOX_DATABASE } from '../outbox/database.js';
+import { OUTBOX_DATABASE, OutboxDatabase } from '../outbox/database.js';
 import { resetAllStores } from '../stores/reset-stores.js';
 
 /**
@@ -18,11 +18,30 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Clears stores, sessionStorage, localStorage and every IndexedDB database but the (sealed) outbox. */
+/** Provisional views the kiosk keeps in the outbox while a candidate captures offline; the staff window's own (its review cache) share the table. */
+export const KIOSK_PROVISIONAL_PREFIX = 'kiosk:';
+
+/**
+ * The outbox keeps the queued operations (the device's work) but not the kiosk's provisional view
+ * of a candidate: sealed or not, it names someone who has left. Deleting needs no key, so this
+ * works even when the host cannot hand one over.
+ */
+async function forgetKioskProvisionalViews(): Promise<void> {
+  if (!(await indexedDB.databases()).some((database) => database.name === OUTBOX_DATABASE)) return;
+  const outbox = new OutboxDatabase();
+  try {
+    await outbox.provisional.where(':id').startsWith(KIOSK_PROVISIONAL_PREFIX).delete();
+  } finally {
+    outbox.close();
+  }
+}
+
+/** Clears stores, sessionStorage, localStorage, every IndexedDB database but the (sealed) outbox, and the kiosk's provisional views inside it. */
 export async function clearCandidateTraces(): Promise<void> {
   resetAllStores();
   sessionStorage.clear();
   localStorage.clear();
   const databases = await indexedDB.databases();
   await Promise.all(databases.flatMap((database) => (database.name && !KEPT_DATABASES.has(database.name) ? [deleteDatabase(database.name)] : [])));
+  await forgetKioskProvisionalViews();
 }

@@ -8,7 +8,39 @@ import { E2E, IDLE_HOST_URL } from './support/ports.js';
 
 test.setTimeout((E2E.idleTimeoutSeconds + 60) * 1000);
 
+declare global {
+  interface Window {
+    putProvisionalRows(ids: readonly string[]): Promise<void>;
+    provisionalIds(): Promise<string[]>;
+  }
+}
+
+/** Raw IndexedDB access to the outbox's provisional table, installed in every page (the kiosk reloads after the wipe). */
+function installProvisionalProbe(): void {
+  const withStore = <T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> =>
+    new Promise((resolve, reject) => {
+      const open = indexedDB.open('cet-outbox');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('provisional', mode);
+        const request = use(tx.objectStore('provisional'));
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve(request ? request.result : undefined);
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  window.putProvisionalRows = async (ids) => {
+    await withStore('readwrite', (store) => {
+      for (const id of ids) store.put({ id, sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(16) }, seqs: [], updatedAt: new Date().toISOString() });
+    });
+  };
+  window.provisionalIds = async () => ((await withStore('readonly', (store) => store.getAllKeys())) ?? []).map(String);
+}
+
 test('K2 the idle warning counts down, then logout and wipe leave nothing of the candidate in DOM, storage or IndexedDB', async ({ page }) => {
+  await page.addInitScript(installProvisionalProbe);
   await openKiosk(page, IDLE_HOST_URL);
   await logIn(page, ZHANG_SAN.idNumber, ZHANG_SAN.password);
   await page.getByRole('button', { name: '查看报名信息' }).click();
@@ -32,6 +64,9 @@ test('K2 the idle warning counts down, then logout and wipe leave nothing of the
     });
   }, ZHANG_SAN.idNumber);
   expect(await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).toContain('cet-candidate-cache');
+  // A kiosk provisional view (an offline capture's summary, sealed) and the staff window's own sealed
+  // cache, side by side in the outbox the two windows share: the wipe must take the first only.
+  await page.evaluate(() => window.putProvisionalRows(['kiosk:offline-capture', 'staff:review-cache']));
 
   // No touch from here on: the warning comes with its countdown...
   const warning = page.getByRole('dialog', { name: '您还在吗？' });
@@ -55,6 +90,7 @@ test('K2 the idle warning counts down, then logout and wipe leave nothing of the
   expect(traces.databases.filter((name) => name !== 'cet-outbox')).toEqual([]);
   const kept = await rawIndexedDb(page);
   for (const trace of [ZHANG_SAN.idNumber, ZHANG_SAN.name]) expect(kept.text).not.toContain(trace);
+  expect(await page.evaluate(() => window.provisionalIds())).toEqual(['staff:review-cache']);
   expect(traces.localStorage).toBe(0);
   expect(traces.sessionStorage).toBe(0);
   for (const trace of [ZHANG_SAN.idNumber, ZHANG_SAN.idNumber.slice(0, 4), ZHANG_SAN.name, '退出']) {

@@ -5,11 +5,12 @@ import { operationPayloads, type OperationPayload } from '../../../shared/contra
 import { referenceEntity, type ReferenceEntity } from '../../../shared/contracts/sync.js';
 import { OutboxError, startOutbox, useOutboxStatus, type CapturableKind, type OperationState, type OutboxOperation } from '../../outbox/index.js';
 import { useSyncStatusStore } from '../../stores/sync-status-store.js';
+import { KIOSK_PROVISIONAL_PREFIX } from '../../privacy/clear-traces.js';
 import { catalogueOf, type CachedCatalogue } from './cached-catalogue.js';
 import { dependsOnSoFar, useOfflineStore, type CapturedStep } from '../../stores/offline-capture-store.js';
 
 /** The provisional view of one candidate's capture: the summary as shown, sealed by the outbox with the operations. */
-export const PROVISIONAL_ID = 'kiosk:offline-capture';
+export const PROVISIONAL_ID = `${KIOSK_PROVISIONAL_PREFIX}offline-capture`;
 
 function refusalOf(error: unknown): IpcError {
   return error instanceof OutboxError ? error.refusal : { code: 'INTERNAL_ERROR' };
