@@ -1,20 +1,7 @@
 // A throwaway PostgreSQL 15 cluster for one benchmark run (as tests/support/pg-cluster.ts makes one for the test suite), removed on exit or Ctrl-C.
-import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
+import { startThrowawayPostgres } from '../../tests/support/throwaway-postgres.js';
 import { onCleanup } from './cleanup.js';
-import { freePort } from './net.js';
-
-const BIN = '/usr/lib/postgresql/15/bin';
-
-/** initdb refuses to run as root, so as root every cluster command runs as the postgres user. */
-function asPostgres(command: string, args: readonly string[]): string {
-  const program = join(BIN, command);
-  const asRoot = process.getuid?.() === 0;
-  return execFileSync(asRoot ? 'runuser' : program, asRoot ? ['-u', 'postgres', '--', program, ...args] : [...args], { stdio: 'pipe' }).toString();
-}
 
 export interface PgCluster {
   /** Superuser URL of the database `bench` in the cluster. */
@@ -31,16 +18,6 @@ export interface PgCluster {
  * flush time out of every commit.
  */
 export async function startPgCluster(options: { durable: boolean; maxConnections?: number }): Promise<PgCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'cet-bench-pg-'));
-  const removeDir = onCleanup(`folder ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  const data = join(dir, 'data');
-  const port = await freePort();
-  asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
   const settings: Record<string, string> = {
     max_connections: String(options.maxConnections ?? 200),
     shared_buffers: '256MB',
@@ -49,11 +26,10 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
     'pg_stat_statements.track_utility': 'on',
     ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
-  const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
-  const serverOptions = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...flags].join(' ');
-  asPostgres('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'postgres.log'), '-w', 'start']);
-  const stopCluster = onCleanup(`PostgreSQL cluster on port ${port}`, () => asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']));
-  const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+  const cluster = await startThrowawayPostgres({ folderPrefix: 'cet-bench-pg-', settings });
+  const port = cluster.port;
+  const stopCluster = onCleanup(`PostgreSQL cluster on port ${port}`, () => cluster.stop());
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
   await admin.connect();
   const version = ((await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?').split(' ')[0] ?? '?';
   await admin.query('CREATE DATABASE bench');
@@ -66,10 +42,7 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
     url: `postgres://postgres@127.0.0.1:${port}/bench`,
     version,
     settings,
-    stop() {
-      stopCluster();
-      removeDir();
-    },
+    stop: stopCluster,
   };
 }
 

@@ -6,7 +6,8 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
   const address = probe.address();
   await new Promise((done) => probe.close(done));
-  return typeof address === 'object' && address ? address.port : 0;
+  if (typeof address !== 'object' || address === null) throw new Error('no free loopback port');
+  return address.port;
 }
 
 export async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
