@@ -1,5 +1,5 @@
 // 考生登录 (A4): 考点省份, 账号 (ID number, email or mobile), 密码 and the image captcha.
-import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCandidateStore } from '../../stores/candidate-store.js';
@@ -10,6 +10,7 @@ import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
 import { CaptchaField } from './CaptchaField.js';
+import { LoginAccountFields } from './LoginAccountFields.js';
 import { useCaptcha } from './use-captcha.js';
 import { useProvinces } from './use-provinces.js';
 
@@ -45,7 +46,6 @@ export function LoginScreen() {
     go(result.value.role === 'candidate' && result.value.mobileVerificationRequired ? { name: 'verifyMobile' } : { name: 'welcome' });
   };
 
-  const required = { required: true, message: t('app.required') };
   return (
     <Page title={t('login.title')} width={600}>
       {failure !== null && (
@@ -60,20 +60,7 @@ export function LoginScreen() {
       )}
       {refusal.alert}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="provinceCode" label={t('fields.province')} rules={[required]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('fields.choose')}
-            loading={provinces === null && failure === null}
-            options={(provinces ?? []).map((province) => ({ value: province.code, label: `(${province.code})${province.name}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="account" label={t('fields.account')} rules={[required]}>
-          <Input placeholder={t('login.accountPlaceholder')} maxLength={254} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="password" label={t('fields.password')} rules={[required]}>
-          <Input.Password maxLength={64} autoComplete="off" />
-        </Form.Item>
+        <LoginAccountFields provinces={provinces ?? []} loading={provinces === null && failure === null} />
         <CaptchaField captcha={captcha} />
         <Space wrap>
           <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={provinces === null || captcha.id === null}>
