@@ -7,15 +7,15 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation } from '../../shared/contracts/sync.js';
-import { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
+import type { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
 import { DeviceStore } from '../../src-main/core/device-store.js';
 import { enrolDevice } from '../../src-main/core/enrolment.js';
 import type { ServerConnection } from '../../src-main/core/http-client.js';
 import { MemorySecretStore } from '../../src-main/core/secret-store.js';
 import { Syncer } from '../../src-main/core/syncer.js';
-import { systemTimers } from '../../src-main/core/timers.js';
 import { newCandidate, passportRegisterPayload, type TestCandidate } from '../support/candidates.js';
 import { freePort, waitFor } from '../support/processes.js';
+import { startFastMonitor } from '../support/connectivity.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const clock = { now: () => new Date() };
@@ -89,17 +89,7 @@ beforeAll(async () => {
   enrolmentCode = /: ([0-9A-Z]{4}-[0-9A-Z]{4}) /.exec(await cli('enrol-code', '--campus', '993010'))?.[1] ?? '';
   await startServer();
   const connection: ServerConnection = { baseUrl: serverUrl, fetch: (input, init) => fetch(input, init), timeoutMs: 5_000 };
-  monitor = new ConnectivityMonitor({
-    healthUrl: `${serverUrl}/api/health`,
-    fetch: (input, init) => fetch(input, init),
-    onlineIntervalMs: 200,
-    offlineBackoff: { baseMs: 50, capMs: 400 },
-    timeoutMs: 2_000,
-    timers: systemTimers,
-    clock,
-    random: Math.random,
-  });
-  monitor.start();
+  monitor = startFastMonitor(serverUrl, clock);
   device = new DeviceStore(deviceDir, new MemorySecretStore());
   const enrolled = await enrolDevice(
     { connection, device, reachability: monitor, clock, softwareVersion: '1.0.0', expectedCampus: '993010', log: (line) => logged.push(line) },

@@ -25,13 +25,12 @@ import { OPERATION_DISCARDED, OPERATION_EXPIRED } from '../../shared/contracts/o
 import { MAX_PUSH_BATCH, SYNC_DEPENDENCY_REFUSED, SYNC_SEQUENCE_GAP } from '../../shared/contracts/sync.js';
 import { fullJitterDelay } from '../../shared/domain/backoff.js';
 import { residentIdCheckCharacter } from '../../shared/rules/index.js';
-import { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
+import type { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
 import { DeviceStore } from '../../src-main/core/device-store.js';
 import { enrolDevice } from '../../src-main/core/enrolment.js';
 import type { ServerConnection } from '../../src-main/core/http-client.js';
 import { MemorySecretStore } from '../../src-main/core/secret-store.js';
 import { Syncer } from '../../src-main/core/syncer.js';
-import { systemTimers } from '../../src-main/core/timers.js';
 import type { Db } from '../../src-server/db/database.js';
 import { CLAIM_LEASE_MS, drainOutbound } from '../../src-server/messages/outbound.js';
 import { outboxEmail, outboxSms } from '../../src-server/messages/outbox.js';
@@ -44,6 +43,7 @@ import { FileOutbox, type Outcome } from '../support/file-outbox.js';
 import { freePort, waitFor } from '../support/processes.js';
 import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
 import { TEST_SECRET } from '../support/server.js';
+import { startFastMonitor } from '../support/connectivity.js';
 
 const isPg = databaseKind() === 'pg';
 if (!isPg) {
@@ -449,17 +449,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
     await server.start();
 
     const connection: ServerConnection = { baseUrl: url, fetch: (input, init) => fetch(input, init), timeoutMs: 30_000 };
-    monitor = new ConnectivityMonitor({
-      healthUrl: `${url}/api/health`,
-      fetch: (input, init) => fetch(input, init),
-      onlineIntervalMs: 200,
-      offlineBackoff: { baseMs: 50, capMs: 400 },
-      timeoutMs: 2_000,
-      timers: systemTimers,
-      clock,
-      random: Math.random,
-    });
-    monitor.start();
+    monitor = startFastMonitor(url, clock);
     // The credential's keeper outlives a kiosk restart here (an OS keyring would); the device store itself is re-read from disk.
     const secrets = new MemorySecretStore();
     const deviceDir = join(workDir, 'device');
