@@ -1,7 +1,7 @@
 // The kiosk journey of tests/e2e/journey.spec.ts, driven the same way (roles and labels, as a candidate reads the screen) but without test assertions, screenshots or axe: a benchmark only needs it to get through.
 import type { Page } from '@playwright/test';
-import { generateDemoData } from '../../src-server/demo/data/index.js';
 import { smsCodeFor } from '../../tests/e2e/support/outbox.js';
+import { ORDINARY_993010 } from '../../tests/e2e/support/roster.js';
 
 const PROVINCE = { option: '(99)测试省', typed: '测试' } as const;
 const ORAL_CAMPUS = '(99301)测试学校机构01 — (993010)测试校区机构001';
@@ -36,15 +36,7 @@ async function heading(page: Page, name: string): Promise<void> {
 
 /** An ordinary CET4 student of campus 993010 in the demo roster (资格科目 英语四级笔试 and 口试); `serial` picks one per journey. */
 function rosterStudent(serial: number): { idNumber: string; name: string } {
-  const ordinary = generateDemoData({ now: new Date() }).rosterRecords.filter(
-    (record) =>
-      !record.id.startsWith('demo-roster-00') &&
-      record.campusCode === '993010' &&
-      record.idType === 'RESIDENT_ID' &&
-      !record.restrictedFromCet6 &&
-      record.qualificationSubjectCodes.join() === '1,F',
-  );
-  const record = ordinary[serial % ordinary.length];
+  const record = ORDINARY_993010[serial % ORDINARY_993010.length];
   if (record === undefined) throw new Error('the demo roster has no ordinary 993010 student');
   return { idNumber: record.idNumber, name: record.name };
 }

@@ -33,18 +33,9 @@ export function newCandidate(overrides: Partial<TestCandidate> = {}): TestCandid
   };
 }
 
+/** The A3 form of 注册: the offline payload plus the SMS code only an online registration has. */
 export function registrationForm(candidate: TestCandidate, smsCode: string) {
-  return {
-    email: candidate.email,
-    mobile: candidate.mobile,
-    password: candidate.password,
-    passwordConfirmation: candidate.password,
-    idType: candidate.idType,
-    idNumber: candidate.idNumber,
-    name: candidate.name,
-    smsCode,
-    agreementAccepted: true,
-  };
+  return { ...passportRegisterPayload(candidate), smsCode };
 }
 
 /** The whole A3 flow: SMS code, 注册信息确认, 注册. Returns the new passport id. */

@@ -2,7 +2,7 @@
 import { expect } from '@playwright/test';
 import { DEMO_AGREEMENT_VERSION } from '../../../src-server/demo/seed.js';
 import type { Identity } from '../../../shared/domain/identity.js';
-import type { NewCandidate } from './candidates.js';
+import { passportForm, type NewCandidate } from './candidates.js';
 import { smsCodeFor } from './outbox.js';
 import { SERVER_URL } from './ports.js';
 
@@ -48,17 +48,7 @@ export class ApiClient {
 export async function registerPassport(candidate: NewCandidate): Promise<void> {
   const client = new ApiClient();
   await client.ok('POST', '/api/passport/sms-code', { mobile: candidate.mobile });
-  const form = {
-    email: candidate.email,
-    mobile: candidate.mobile,
-    password: candidate.password,
-    passwordConfirmation: candidate.password,
-    idType: 'RESIDENT_ID',
-    idNumber: candidate.idNumber,
-    name: candidate.name,
-    smsCode: await smsCodeFor(candidate.mobile),
-    agreementAccepted: true,
-  };
+  const form = passportForm(candidate, await smsCodeFor(candidate.mobile));
   const preview = await client.ok('POST', '/api/passport/register/preview', form);
   await client.ok('POST', '/api/passport/register', { ...form, confirmation: preview['confirmation'] });
 }

@@ -26,5 +26,20 @@ export function newCandidate(name = '陈静'): NewCandidate {
   };
 }
 
+/** The A3 registration form for this candidate, with the SMS code read from the dev outbox. */
+export function passportForm(candidate: NewCandidate, smsCode: string) {
+  return {
+    email: candidate.email,
+    mobile: candidate.mobile,
+    password: candidate.password,
+    passwordConfirmation: candidate.password,
+    idType: 'RESIDENT_ID',
+    idNumber: candidate.idNumber,
+    name: candidate.name,
+    smsCode,
+    agreementAccepted: true,
+  };
+}
+
 /** The demo passport with a saved registration, as `npm run server` prints it. */
 export const ZHANG_SAN = { idNumber: '110105200203151239', password: 'Demo@2026', name: '张三' } as const;

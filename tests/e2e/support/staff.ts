@@ -1,7 +1,7 @@
 // The staff side of browser journeys: candidates prepared over HTTP (register, log in, submit a review, enrol), CSV files, and the staff window's login.
 import { expect, type Page } from '@playwright/test';
 import { TestClient } from '../../support/client.js';
-import { newCandidate, type NewCandidate } from './candidates.js';
+import { newCandidate, passportForm, type NewCandidate } from './candidates.js';
 import { fillCaptcha } from './kiosk.js';
 import { smsCodeFor } from './outbox.js';
 import { SERVER_URL, STAFF_HOST_URL } from './ports.js';
@@ -51,17 +51,7 @@ export async function staffClient(username: string, server = SERVER_URL): Promis
 export async function registeredCandidate(candidate: NewCandidate, server = SERVER_URL): Promise<TestClient> {
   const client = new TestClient(server);
   expect((await client.post('/api/passport/sms-code', { mobile: candidate.mobile })).status).toBe(200);
-  const form = {
-    email: candidate.email,
-    mobile: candidate.mobile,
-    password: candidate.password,
-    passwordConfirmation: candidate.password,
-    idType: 'RESIDENT_ID',
-    idNumber: candidate.idNumber,
-    name: candidate.name,
-    smsCode: await smsCodeFor(candidate.mobile, server),
-    agreementAccepted: true,
-  };
+  const form = passportForm(candidate, await smsCodeFor(candidate.mobile, server));
   const preview = await client.post('/api/passport/register/preview', form);
   expect(preview.status, JSON.stringify(preview.body)).toBe(200);
   expect((await client.post('/api/passport/register', { ...form, confirmation: preview.body.confirmation })).status).toBe(200);
