@@ -13,6 +13,7 @@ import type { ServiceContext } from '../src-server/services/context.js';
 import { enrolDevice, issueEnrolmentCode } from '../src-server/services/devices.js';
 import { newId, newToken, tokenHash } from '../src-server/services/secrets.js';
 import { pushOperations } from '../src-server/services/sync/push.js';
+import { referenceReader } from '../src-server/services/reference-cache.js';
 import { insertCandidates } from './lib/candidates.js';
 import { preparedPg } from './lib/database.js';
 import { runPart, type Headline } from './lib/harness.js';
@@ -33,7 +34,7 @@ function serverEnv(databaseUrl: string): Record<string, string> {
 }
 
 function serviceContext(db: Db, databaseUrl: string): ServiceContext {
-  return { db, clock: systemClock, config: loadConfig(serverEnv(databaseUrl)), messages: { sms: outboxSms(db, systemClock), email: outboxEmail(db, systemClock) }, captchaImages: svgCaptchaImages };
+  return { db, clock: systemClock, config: loadConfig(serverEnv(databaseUrl)), messages: { sms: outboxSms(db, systemClock), email: outboxEmail(db, systemClock) }, captchaImages: svgCaptchaImages, reference: referenceReader() };
 }
 
 /**

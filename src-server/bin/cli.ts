@@ -17,6 +17,7 @@ import { importCet4Scores, importRoster } from '../services/imports.js';
 import type { ImportReport } from '../../shared/contracts/http/imports.js';
 import { createStaffAccount } from '../services/staff.js';
 import { sweepExpired } from '../services/sweeper.js';
+import { referenceReader } from '../services/reference-cache.js';
 import { runArrangement } from '../services/tickets.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -84,7 +85,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine | null {
 
 /** Services take a context like a route's; the CLI's messages go to the outbox the dev pages read. */
 function serviceContext(db: Db, config: Config): ServiceContext {
-  return { db, clock: systemClock, config, messages: { sms: outboxSms(db, systemClock), email: outboxEmail(db, systemClock) }, captchaImages: svgCaptchaImages };
+  return { db, clock: systemClock, config, messages: { sms: outboxSms(db, systemClock), email: outboxEmail(db, systemClock) }, captchaImages: svgCaptchaImages, reference: referenceReader() };
 }
 
 const CLI_IMPORTER = { kind: 'SYSTEM', id: null, name: 'cli' } as const;

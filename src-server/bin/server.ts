@@ -10,6 +10,7 @@ import { startDispatcher } from '../jobs/dispatcher.js';
 import { startSweeper } from '../jobs/sweeper.js';
 import { messageChannels } from '../messages/channels.js';
 import { svgCaptchaImages } from '../services/captcha.js';
+import { referenceReader } from '../services/reference-cache.js';
 
 function printDemoLogins(logins: Awaited<ReturnType<typeof seedDemo>>, config: Config): void {
   const lines = logins.map((login) => `  ${login.who.padEnd(24)} ${login.where}\n    账号 ${login.account}    密码 ${login.password}`);
@@ -30,7 +31,7 @@ async function main(logger: Logger): Promise<void> {
   const app = buildApp({ db, clock: systemClock, config, messages, logger });
   await app.listen({ host: config.host, port: config.port });
   // R4/R8 deadlines are hours long: a minute's lateness is invisible, and every process may sweep.
-  const sweeper = startSweeper({ db, clock: systemClock, config, messages, captchaImages: svgCaptchaImages }, SWEEP_INTERVAL_MS, logger);
+  const sweeper = startSweeper({ db, clock: systemClock, config, messages, captchaImages: svgCaptchaImages, reference: referenceReader() }, SWEEP_INTERVAL_MS, logger);
   // Outcome messages a push could not send at once (a kill, a failing channel) go out on this tick.
   const dispatcher = startDispatcher({ db, clock: systemClock, messages }, DISPATCH_INTERVAL_MS, logger);
   if (logins.length > 0) printDemoLogins(logins, config);

@@ -100,6 +100,12 @@ export interface OfferingTable {
   version: ReferenceVersion;
 }
 
+/** One row: raised by triggers with every change to the reference data the servers cache (migration 0023). */
+export interface ReferenceGenerationTable {
+  only_row: boolean;
+  generation: Int8;
+}
+
 export interface ReferenceTombstoneTable {
   entity: string;
   key: string;
@@ -434,6 +440,7 @@ export interface Database {
   subjects: SubjectTable;
   offerings: OfferingTable;
   reference_tombstones: ReferenceTombstoneTable;
+  reference_generation: ReferenceGenerationTable;
   roster_records: RosterRecordTable;
   cet4_scores: Cet4ScoreTable;
   passports: PassportTable;

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.js';
 import type { MessageChannels } from '../messages/adapters.js';
 import { svgCaptchaImages, type CaptchaImages } from '../services/captcha.js';
 import type { ServiceContext } from '../services/context.js';
+import { referenceReader } from '../services/reference-cache.js';
 import { errorBodyOf, statusOf } from './errors.js';
 import { clientErrorHandler, frameworkErrors, isUnstorableText } from './framework-errors.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -51,6 +52,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     config: deps.config,
     messages: deps.messages,
     captchaImages: deps.captchaImages ?? svgCaptchaImages,
+    reference: referenceReader(),
   };
 
   app.register(cookie, { secret: deps.config.secret });

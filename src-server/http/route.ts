@@ -14,6 +14,11 @@ export type Wire<T> = T extends string ? string | Date : T extends readonly (inf
 
 export interface Call<A> {
   readonly actor: A;
+  /**
+   * The services' context for this request: the route's, with a reference reader that knows the
+   * generation the session lookup read (src-server/services/reference-cache.ts).
+   */
+  readonly ctx: ServiceContext;
   readonly ip: string;
   /** The caller's session token, when it sent one (logout ends it, a password change keeps it). */
   readonly token: string | null;
@@ -44,10 +49,10 @@ export function route<Req extends z.ZodType, Res extends z.ZodType, A>(
     url: spec.path,
     handler: async (request, reply) => {
       const token = sessionTokenOf(request);
-      const actor = token === null ? null : await resolveSession(ctx, token);
+      const session = token === null ? null : await resolveSession(ctx, token);
       const cookieToken = guard.withCookieSession === true ? cookieTokenOf(request) : null;
-      const cookieActor = cookieToken === null ? null : await resolveSession(ctx, cookieToken);
-      const admitted = guard.admit(actor, token !== null, cookieActor);
+      const cookieSession = cookieToken === null ? null : await resolveSession(ctx, cookieToken);
+      const admitted = guard.admit(session?.actor ?? null, token !== null, cookieSession?.actor);
       if (!admitted.ok) return reply.code(statusOf(admitted.error.code)).send(errorBodyOf(admitted.error));
       const raw = rawInput(request);
       const parsed = raw === null ? null : spec.request.safeParse(raw, { reportInput: true });
@@ -55,7 +60,8 @@ export function route<Req extends z.ZodType, Res extends z.ZodType, A>(
         const error = parsed === null ? refuse('VALIDATION_FAILED') : refusalOfIssues(parsed.error.issues);
         return reply.code(statusOf(error.code)).send(errorBodyOf(error));
       }
-      const result = await handler(parsed.data, { actor: admitted.value, ip: request.ip, token, reply });
+      const requestCtx: ServiceContext = { ...ctx, reference: ctx.reference.forRequest(session?.referenceGeneration ?? null) };
+      const result = await handler(parsed.data, { actor: admitted.value, ctx: requestCtx, ip: request.ip, token, reply });
       if (!result.ok) return reply.code(statusOf(result.error.code)).send(errorBodyOf(result.error));
       if (ctx.config.checkResponses) {
         const checked = spec.response.safeParse(JSON.parse(JSON.stringify(result.value)));

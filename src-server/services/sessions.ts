@@ -155,10 +155,16 @@ export function staffLogin(ctx: ServiceContext, input: { username: string; passw
   });
 }
 
-/** The actor behind a session token, or null if the token is unknown, revoked or expired. */
-export async function resolveSession(ctx: ServiceContext, token: string): Promise<Actor | null> {
-  const hash = tokenHash(token);
-  const row = await ctx.db
+export interface ResolvedSession {
+  /** Null if the token is unknown, revoked or expired. */
+  readonly actor: Actor | null;
+  /** The reference generation the lookup read with it, for the request's cached reference data (reference-cache.ts); null when no session row was found. */
+  readonly referenceGeneration: number | null;
+}
+
+/** The session row of a token hash with its account, device and provisional passport, and the reference generation. */
+function sessionRow(db: Executor, hash: string) {
+  return db
     .selectFrom('sessions')
     .leftJoin('staff_accounts', 'staff_accounts.id', 'sessions.staff_id')
     .leftJoin('kiosk_devices', 'kiosk_devices.id', 'sessions.device_id')
@@ -178,11 +184,28 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
       'sessions.device_id',
       'kiosk_devices.campus_code as device_campus_code',
       'kiosk_devices.revoked_at as device_revoked_at',
+      // Every signed-in request makes this lookup: reading the generation here costs no round trip.
+      (eb) => eb.selectFrom('reference_generation').select('generation').as('reference_generation'),
     ])
     .where('sessions.token_hash', '=', hash)
     .executeTakeFirst();
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
+
+/** The actor behind a session token, and the reference generation read in the same statement. */
+export async function resolveSession(ctx: ServiceContext, token: string): Promise<ResolvedSession> {
+  const hash = tokenHash(token);
+  const row = await sessionRow(ctx.db, hash);
+  if (row === undefined) return { actor: null, referenceGeneration: null };
+  const referenceGeneration = row.reference_generation === null ? null : Number(row.reference_generation);
+  return { actor: await actorOf(ctx, row, hash), referenceGeneration };
+}
+
+/** Null if the session is revoked or expired, or its device or account is gone. */
+async function actorOf(ctx: ServiceContext, row: SessionRow, hash: string): Promise<Actor | null> {
   const now = ctx.clock.now();
-  if (row === undefined || row.revoked_at !== null || row.expires_at <= now) return null;
+  if (row.revoked_at !== null || row.expires_at <= now) return null;
   if (row.role === 'device' && row.device_id !== null && row.device_campus_code !== null && row.device_revoked_at === null) {
     // Every call with the credential is a contact: the staff see which kiosks went quiet.
     await ctx.db.updateTable('kiosk_devices').set({ last_contact_at: now }).where('id', '=', row.device_id).execute();

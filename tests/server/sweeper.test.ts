@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src-server/config/config.js';
 import { outboxEmail, outboxSms } from '../../src-server/messages/outbox.js';
 import type { ServiceContext } from '../../src-server/services/context.js';
+import { referenceReader } from '../../src-server/services/reference-cache.js';
 import { seatDrift } from '../../src-server/services/seats.js';
 import { sweepExpired } from '../../src-server/services/sweeper.js';
 import { offeringId, readyCandidate } from '../support/enrolment.js';
@@ -18,6 +19,7 @@ beforeAll(async () => {
     config: loadConfig({ NODE_ENV: 'test', COOKIE_SECRET: TEST_SECRET }),
     messages: { sms: outboxSms(server.db, server.clock), email: outboxEmail(server.db, server.clock) },
     captchaImages: readableCaptchas,
+    reference: referenceReader(),
   };
 });
 afterAll(() => server.close());

@@ -10,6 +10,7 @@ import * as devices from './0011-devices.js';
 import * as sync from './0020-sync.js';
 import * as offlineOutcomes from './0021-offline-outcomes.js';
 import * as outboundMessages from './0022-outbound-messages.js';
+import * as referenceGeneration from './0023-reference-generation.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -22,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0020-sync': sync,
   '0021-offline-outcomes': offlineOutcomes,
   '0022-outbound-messages': outboundMessages,
+  '0023-reference-generation': referenceGeneration,
 };

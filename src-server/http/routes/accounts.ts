@@ -14,25 +14,25 @@ import { anyone, requireAnyCandidate, requireCandidate } from '../auth.js';
 import { route } from '../route.js';
 
 export function accountRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, createCaptcha, anyone, async () => ok(await issueCaptcha(ctx)));
+  route(app, ctx, createCaptcha, anyone, async (_input, call) => ok(await issueCaptcha(call.ctx)));
 
-  route(app, ctx, passport.sendRegistrationSmsCode, anyone, (input, call) => passports.sendRegistrationSmsCode(ctx, input, call.ip));
-  route(app, ctx, passport.previewRegistration, anyone, (input) => passports.previewRegistration(ctx, input));
-  route(app, ctx, passport.registerPassport, anyone, (input) => passports.registerPassport(ctx, input));
+  route(app, ctx, passport.sendRegistrationSmsCode, anyone, (input, call) => passports.sendRegistrationSmsCode(call.ctx, input, call.ip));
+  route(app, ctx, passport.previewRegistration, anyone, (input, call) => passports.previewRegistration(call.ctx, input));
+  route(app, ctx, passport.registerPassport, anyone, (input, call) => passports.registerPassport(call.ctx, input));
 
   // 修改资料 proves a mobile with an SMS code too, so a passport registered offline with a mistyped mobile can put it right there.
-  route(app, ctx, passport.getProfile, requireAnyCandidate, async (_input, call) => ok(await passports.getProfile(ctx, call.actor)));
-  route(app, ctx, passport.sendProfileSmsCode, requireAnyCandidate, (input, call) => passports.sendProfileSmsCode(ctx, call.actor, input, call.ip));
-  route(app, ctx, passport.previewProfileChange, requireAnyCandidate, (input, call) => passports.previewProfileChange(ctx, call.actor, input));
-  route(app, ctx, passport.changeProfile, requireAnyCandidate, (input, call) => passports.changeProfile(ctx, call.actor, input));
-  route(app, ctx, passport.changePassword, requireCandidate, (input, call) => passports.changePassword(ctx, call.actor, input));
-  route(app, ctx, passport.retrieveAccount, anyone, (input) => passports.retrieveAccount(ctx, input));
+  route(app, ctx, passport.getProfile, requireAnyCandidate, async (_input, call) => ok(await passports.getProfile(call.ctx, call.actor)));
+  route(app, ctx, passport.sendProfileSmsCode, requireAnyCandidate, (input, call) => passports.sendProfileSmsCode(call.ctx, call.actor, input, call.ip));
+  route(app, ctx, passport.previewProfileChange, requireAnyCandidate, (input, call) => passports.previewProfileChange(call.ctx, call.actor, input));
+  route(app, ctx, passport.changeProfile, requireAnyCandidate, (input, call) => passports.changeProfile(call.ctx, call.actor, input));
+  route(app, ctx, passport.changePassword, requireCandidate, (input, call) => passports.changePassword(call.ctx, call.actor, input));
+  route(app, ctx, passport.retrieveAccount, anyone, (input, call) => passports.retrieveAccount(call.ctx, input));
 
-  route(app, ctx, reset.sendResetSmsCode, anyone, (input, call) => passwordReset.sendResetSmsCode(ctx, input, call.ip));
-  route(app, ctx, reset.resetPasswordBySms, anyone, (input) => passwordReset.resetPasswordBySms(ctx, input));
-  route(app, ctx, reset.sendResetEmail, anyone, (input) => passwordReset.sendResetEmail(ctx, input));
-  route(app, ctx, reset.checkResetLink, anyone, (input) => passwordReset.checkResetLink(ctx, input));
-  route(app, ctx, reset.resetPasswordByEmail, anyone, (input) => passwordReset.resetPasswordByEmail(ctx, input));
+  route(app, ctx, reset.sendResetSmsCode, anyone, (input, call) => passwordReset.sendResetSmsCode(call.ctx, input, call.ip));
+  route(app, ctx, reset.resetPasswordBySms, anyone, (input, call) => passwordReset.resetPasswordBySms(call.ctx, input));
+  route(app, ctx, reset.sendResetEmail, anyone, (input, call) => passwordReset.sendResetEmail(call.ctx, input));
+  route(app, ctx, reset.checkResetLink, anyone, (input, call) => passwordReset.checkResetLink(call.ctx, input));
+  route(app, ctx, reset.resetPasswordByEmail, anyone, (input, call) => passwordReset.resetPasswordByEmail(call.ctx, input));
 
-  route(app, ctx, appealEndpoints.fileAppeal, anyone, (input) => appeals.fileAppeal(ctx, input));
+  route(app, ctx, appealEndpoints.fileAppeal, anyone, (input, call) => appeals.fileAppeal(call.ctx, input));
 }

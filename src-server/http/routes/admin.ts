@@ -12,12 +12,12 @@ import { requireAdmin } from '../auth.js';
 import { route } from '../route.js';
 
 export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, appealEndpoints.listAppeals, requireAdmin, async (input) => ok({ appeals: await appeals.listAppeals(ctx, input) }));
-  route(app, ctx, appealEndpoints.approveAppeal, requireAdmin, (input, call) => appeals.approveAppeal(ctx, call.actor, input));
-  route(app, ctx, appealEndpoints.rejectAppeal, requireAdmin, (input, call) => appeals.rejectAppeal(ctx, call.actor, input));
+  route(app, ctx, appealEndpoints.listAppeals, requireAdmin, async (input, call) => ok({ appeals: await appeals.listAppeals(call.ctx, input) }));
+  route(app, ctx, appealEndpoints.approveAppeal, requireAdmin, (input, call) => appeals.approveAppeal(call.ctx, call.actor, input));
+  route(app, ctx, appealEndpoints.rejectAppeal, requireAdmin, (input, call) => appeals.rejectAppeal(call.ctx, call.actor, input));
 
-  route(app, ctx, rebindingEndpoints.findRegistrations, requireAdmin, async (input) => ok({ registrations: await rebinding.findRegistrations(ctx, input) }));
-  route(app, ctx, rebindingEndpoints.rebindRegistration, requireAdmin, (input, call) => rebinding.rebindRegistration(ctx, call.actor, input));
+  route(app, ctx, rebindingEndpoints.findRegistrations, requireAdmin, async (input, call) => ok({ registrations: await rebinding.findRegistrations(call.ctx, input) }));
+  route(app, ctx, rebindingEndpoints.rebindRegistration, requireAdmin, (input, call) => rebinding.rebindRegistration(call.ctx, call.actor, input));
 
-  route(app, ctx, listAuditLog, requireAdmin, (input) => listAuditEntries(ctx.db, input));
+  route(app, ctx, listAuditLog, requireAdmin, (input, call) => listAuditEntries(call.ctx.db, input));
 }

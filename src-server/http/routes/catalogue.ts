@@ -7,9 +7,9 @@ import { anyone } from '../auth.js';
 import { route } from '../route.js';
 
 export function catalogueRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, contract.getExamSession, anyone, () => catalogue.getExamSession(ctx));
-  route(app, ctx, contract.listProvinces, anyone, () => catalogue.listProvinces(ctx));
-  route(app, ctx, contract.listSubjects, anyone, () => catalogue.listSubjectCatalogue(ctx));
-  route(app, ctx, contract.listOfferings, anyone, (input) => catalogue.listSessionOfferings(ctx, input));
-  route(app, ctx, contract.getReferenceBundle, anyone, (input) => catalogue.getReferenceBundle(ctx, input));
+  route(app, ctx, contract.getExamSession, anyone, (_input, call) => catalogue.getExamSession(call.ctx));
+  route(app, ctx, contract.listProvinces, anyone, (_input, call) => catalogue.listProvinces(call.ctx));
+  route(app, ctx, contract.listSubjects, anyone, (_input, call) => catalogue.listSubjectCatalogue(call.ctx));
+  route(app, ctx, contract.listOfferings, anyone, (input, call) => catalogue.listSessionOfferings(call.ctx, input));
+  route(app, ctx, contract.getReferenceBundle, anyone, (input, call) => catalogue.getReferenceBundle(call.ctx, input));
 }

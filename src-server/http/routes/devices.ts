@@ -8,7 +8,7 @@ import { anyone, requireDevice, requireStaff } from '../auth.js';
 import { route } from '../route.js';
 
 export function deviceRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, issueDeviceEnrolmentCode, requireStaff, (input, call) => devices.issueEnrolmentCode(ctx, call.actor, input));
-  route(app, ctx, deviceEndpoints.enrolDevice, anyone, (input, call) => devices.enrolDevice(ctx, input, call.ip));
-  route(app, ctx, deviceEndpoints.getDevice, requireDevice, (_input, call) => devices.describeDevice(ctx, call.actor));
+  route(app, ctx, issueDeviceEnrolmentCode, requireStaff, (input, call) => devices.issueEnrolmentCode(call.ctx, call.actor, input));
+  route(app, ctx, deviceEndpoints.enrolDevice, anyone, (input, call) => devices.enrolDevice(call.ctx, input, call.ip));
+  route(app, ctx, deviceEndpoints.getDevice, requireDevice, (_input, call) => devices.describeDevice(call.ctx, call.actor));
 }

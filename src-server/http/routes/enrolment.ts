@@ -7,10 +7,10 @@ import { requireCandidate } from '../auth.js';
 import { route } from '../route.js';
 
 export function enrolmentRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, contract.listWrittenChoices, requireCandidate, (_input, call) => enrolment.listWrittenChoices(ctx, call.actor.passportId));
-  route(app, ctx, contract.enrolWritten, requireCandidate, (input, call) => enrolment.enrolWritten(ctx, { passportId: call.actor.passportId, offeringIds: input.offeringIds }));
-  route(app, ctx, contract.listOralCampuses, requireCandidate, (_input, call) => enrolment.listOralCampuses(ctx, call.actor.passportId));
-  route(app, ctx, contract.listOralChoices, requireCandidate, (input, call) => enrolment.listOralChoices(ctx, call.actor.passportId, input.campusCode));
-  route(app, ctx, contract.enrolOral, requireCandidate, (input, call) => enrolment.enrolOral(ctx, { passportId: call.actor.passportId, offeringIds: input.offeringIds }));
-  route(app, ctx, contract.cancelEnrolment, requireCandidate, (input, call) => enrolment.cancelEnrolment(ctx, call.actor.passportId, input.enrolmentId));
+  route(app, ctx, contract.listWrittenChoices, requireCandidate, (_input, call) => enrolment.listWrittenChoices(call.ctx, call.actor.passportId));
+  route(app, ctx, contract.enrolWritten, requireCandidate, (input, call) => enrolment.enrolWritten(call.ctx, { passportId: call.actor.passportId, offeringIds: input.offeringIds }));
+  route(app, ctx, contract.listOralCampuses, requireCandidate, (_input, call) => enrolment.listOralCampuses(call.ctx, call.actor.passportId));
+  route(app, ctx, contract.listOralChoices, requireCandidate, (input, call) => enrolment.listOralChoices(call.ctx, call.actor.passportId, input.campusCode));
+  route(app, ctx, contract.enrolOral, requireCandidate, (input, call) => enrolment.enrolOral(call.ctx, { passportId: call.actor.passportId, offeringIds: input.offeringIds }));
+  route(app, ctx, contract.cancelEnrolment, requireCandidate, (input, call) => enrolment.cancelEnrolment(call.ctx, call.actor.passportId, input.enrolmentId));
 }

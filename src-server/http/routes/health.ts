@@ -8,13 +8,13 @@ import { anyone } from '../auth.js';
 import { route } from '../route.js';
 
 export function healthRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, health, anyone, async () => {
+  route(app, ctx, health, anyone, async (_input, call) => {
     try {
-      await ping(ctx.db);
+      await ping(call.ctx.db);
     } catch (error) {
       app.log.error({ err: error }, 'health check: database unreachable');
       return { ok: false, error: refuse('SERVICE_UNAVAILABLE') };
     }
-    return ok({ status: 'ok' as const, serverTime: ctx.clock.now(), maxClockSkewSeconds: ctx.config.maxClockSkewSeconds });
+    return ok({ status: 'ok' as const, serverTime: call.ctx.clock.now(), maxClockSkewSeconds: call.ctx.config.maxClockSkewSeconds });
   });
 }

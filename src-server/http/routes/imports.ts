@@ -12,9 +12,9 @@ function bytesOf(contentBase64: string): Uint8Array {
 
 export function importRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   route(app, ctx, importRoster, requireStaff, (input, call) =>
-    imports.importRoster(ctx, { staff: call.actor }, { fileName: input.fileName, bytes: bytesOf(input.contentBase64), dryRun: input.dryRun, schoolCode: input.schoolCode }),
+    imports.importRoster(call.ctx, { staff: call.actor }, { fileName: input.fileName, bytes: bytesOf(input.contentBase64), dryRun: input.dryRun, schoolCode: input.schoolCode }),
   );
   route(app, ctx, importCet4Scores, requireAdmin, (input, call) =>
-    imports.importCet4Scores(ctx, { staff: call.actor }, { fileName: input.fileName, bytes: bytesOf(input.contentBase64), dryRun: input.dryRun }),
+    imports.importCet4Scores(call.ctx, { staff: call.actor }, { fileName: input.fileName, bytes: bytesOf(input.contentBase64), dryRun: input.dryRun }),
   );
 }

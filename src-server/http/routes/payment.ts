@@ -17,15 +17,15 @@ function sendPage(reply: FastifyReply, page: SandboxPayment) {
 }
 
 export function paymentRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, contract.createOrder, requireCandidate, (input, call) => payment.createOrder(ctx, call.actor.passportId, input));
-  route(app, ctx, contract.getOrder, requireCandidate, (input, call) => payment.getOrder(ctx, call.actor.passportId, input.orderId));
-  route(app, ctx, contract.refreshOrder, requireCandidate, (input, call) => payment.refreshOrder(ctx, call.actor.passportId, input.orderId));
-  route(app, ctx, contract.paymentCallback, anyone, (input) => payment.receiveNotice(ctx, input));
+  route(app, ctx, contract.createOrder, requireCandidate, (input, call) => payment.createOrder(call.ctx, call.actor.passportId, input));
+  route(app, ctx, contract.getOrder, requireCandidate, (input, call) => payment.getOrder(call.ctx, call.actor.passportId, input.orderId));
+  route(app, ctx, contract.refreshOrder, requireCandidate, (input, call) => payment.refreshOrder(call.ctx, call.actor.passportId, input.orderId));
+  route(app, ctx, contract.paymentCallback, anyone, (input, call) => payment.receiveNotice(call.ctx, input));
 
-  route(app, ctx, contract.listGroupPayable, requireTeacher, (input, call) => payment.listGroupPayable(ctx, call.actor, input));
-  route(app, ctx, contract.createGroupPayment, requireTeacher, (input, call) => payment.createGroupPayment(ctx, call.actor, input));
-  route(app, ctx, contract.getGroupPayment, requireTeacher, (input, call) => payment.getGroupPayment(ctx, call.actor, input.orderId));
-  route(app, ctx, contract.releaseGroupPayment, requireTeacher, (input, call) => payment.releaseGroupPayment(ctx, call.actor, input.orderId));
+  route(app, ctx, contract.listGroupPayable, requireTeacher, (input, call) => payment.listGroupPayable(call.ctx, call.actor, input));
+  route(app, ctx, contract.createGroupPayment, requireTeacher, (input, call) => payment.createGroupPayment(call.ctx, call.actor, input));
+  route(app, ctx, contract.getGroupPayment, requireTeacher, (input, call) => payment.getGroupPayment(call.ctx, call.actor, input.orderId));
+  route(app, ctx, contract.releaseGroupPayment, requireTeacher, (input, call) => payment.releaseGroupPayment(call.ctx, call.actor, input.orderId));
 
   // The pay page answers HTML to a phone's browser, so it is served here rather than through route(), which speaks JSON.
   app.register(async (scope) => {

@@ -7,8 +7,8 @@ import { requireCandidate } from '../auth.js';
 import { route } from '../route.js';
 
 export function registrationRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, contract.acceptAgreement, requireCandidate, (input, call) => registration.acceptAgreement(ctx, call.actor.passportId, input));
-  route(app, ctx, contract.queryQualification, requireCandidate, (input, call) => registration.queryQualification(ctx, call.actor.passportId, input));
-  route(app, ctx, contract.saveRegistration, requireCandidate, (input, call) => registration.saveRegistration(ctx, call.actor.passportId, input));
-  route(app, ctx, contract.getMyRegistration, requireCandidate, (_input, call) => registration.getMyRegistration(ctx, call.actor.passportId));
+  route(app, ctx, contract.acceptAgreement, requireCandidate, (input, call) => registration.acceptAgreement(call.ctx, call.actor.passportId, input));
+  route(app, ctx, contract.queryQualification, requireCandidate, (input, call) => registration.queryQualification(call.ctx, call.actor.passportId, input));
+  route(app, ctx, contract.saveRegistration, requireCandidate, (input, call) => registration.saveRegistration(call.ctx, call.actor.passportId, input));
+  route(app, ctx, contract.getMyRegistration, requireCandidate, (_input, call) => registration.getMyRegistration(call.ctx, call.actor.passportId));
 }

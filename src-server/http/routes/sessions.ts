@@ -18,24 +18,24 @@ function sessionViewOf(actor: CandidateActor | StaffActor): Wire<SessionView> {
 
 export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   route(app, ctx, sessionEndpoints.login, anyone, async (input, call) => {
-    const result = await sessions.login(ctx, input, call.ip);
+    const result = await sessions.login(call.ctx, input, call.ip);
     if (!result.ok) return result;
-    setSessionCookie(call.reply, ctx.config, result.value.token, result.value.actor.expiresAt);
+    setSessionCookie(call.reply, call.ctx.config, result.value.token, result.value.actor.expiresAt);
     return ok(sessionViewOf(result.value.actor));
   });
 
   route(app, ctx, sessionEndpoints.staffLogin, anyone, async (input, call) => {
-    const result = await sessions.staffLogin(ctx, input, call.ip);
+    const result = await sessions.staffLogin(call.ctx, input, call.ip);
     if (!result.ok) return result;
-    setSessionCookie(call.reply, ctx.config, result.value.token, result.value.actor.expiresAt);
+    setSessionCookie(call.reply, call.ctx.config, result.value.token, result.value.actor.expiresAt);
     return ok(sessionViewOf(result.value.actor));
   });
 
   route(app, ctx, sessionEndpoints.getSession, anyone, async (_input, call) => ok({ session: call.actor === null || call.actor.role === 'device' ? null : sessionViewOf(call.actor) }));
 
   route(app, ctx, sessionEndpoints.logout, anyone, async (_input, call) => {
-    const loggedOut = call.token === null ? false : await sessions.logout(ctx, call.token);
-    clearSessionCookie(call.reply, ctx.config);
+    const loggedOut = call.token === null ? false : await sessions.logout(call.ctx, call.token);
+    clearSessionCookie(call.reply, call.ctx.config);
     return ok({ loggedOut });
   });
 }

@@ -7,5 +7,5 @@ import { requireStaff } from '../auth.js';
 import { route } from '../route.js';
 
 export function staffRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, campusOverview, requireStaff, (input, call) => overview.campusOverview(ctx, call.actor, input));
+  route(app, ctx, campusOverview, requireStaff, (input, call) => overview.campusOverview(call.ctx, call.actor, input));
 }

@@ -7,7 +7,7 @@ import { requireAdmin, requireCandidate } from '../auth.js';
 import { route } from '../route.js';
 
 export function ticketRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  route(app, ctx, contract.listMyTickets, requireCandidate, (_input, call) => tickets.listMyTickets(ctx, call.actor.passportId));
-  route(app, ctx, contract.getMyTicket, requireCandidate, (input, call) => tickets.getMyTicket(ctx, call.actor.passportId, input.enrolmentId));
-  route(app, ctx, contract.runArrangement, requireAdmin, (input, call) => tickets.runArrangement(ctx, call.actor, input));
+  route(app, ctx, contract.listMyTickets, requireCandidate, (_input, call) => tickets.listMyTickets(call.ctx, call.actor.passportId));
+  route(app, ctx, contract.getMyTicket, requireCandidate, (input, call) => tickets.getMyTicket(call.ctx, call.actor.passportId, input.enrolmentId));
+  route(app, ctx, contract.runArrangement, requireAdmin, (input, call) => tickets.runArrangement(call.ctx, call.actor, input));
 }
