@@ -18,20 +18,20 @@ import { isPostgresPool, uniqueViolation, type Executor } from '../db/database.j
 import type { Database } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 import { check, command, refuseWith } from './outcome.js';
-import { currentExamSession, findCampus, listOfferings, offeringWire, type SessionWithAgreement } from './reference-data.js';
+import { offeringsOf, type ReferenceSnapshot } from './reference-cache.js';
+import { offeringWire } from './reference-data.js';
 import {
   candidateQualifications,
   enrolmentView,
-  findRegistration,
   heldEnrolment,
-  loadState,
-  lockedState,
-  placeNames,
+  readState,
   subjectOf,
   subjectRef,
   type HeldEnrolment,
   type PlaceNames,
   type RegistrationState,
+  type StateRead,
+  type StateWithSeats,
 } from './registration-state.js';
 import { releaseSeats, takeSeats, takeSeatsAndCommit } from './seats.js';
 import { newId } from './secrets.js';
@@ -47,22 +47,51 @@ export interface EnrolmentRequest {
  * The written campus decides where orals may be taken: the campus of a written enrolment, or the
  * roster's campus before there is one (the oral rule then refuses for want of a written subject).
  */
-async function writtenCampusOf(db: Executor, state: RegistrationState): Promise<WrittenCampus> {
+function writtenCampusOf(reference: ReferenceSnapshot, state: RegistrationState): WrittenCampus {
   const written = state.enrolments.find((enrolment) => enrolment.subject.kind === 'written');
   if (written !== undefined) return written.offering;
-  const campus = await findCampus(db, state.snapshot.campusCode);
+  const campus = reference.campuses.get(state.snapshot.campusCode);
   return { campusCode: state.snapshot.campusCode, allowsExternalOral: campus?.allowsExternalOral ?? false };
 }
 
-/** The requested offerings of the current session, in the order asked; an unknown id is refused by name. */
-async function requestedOfferings(db: Executor, session: SessionWithAgreement, state: RegistrationState, ids: readonly string[]) {
-  const unique = [...new Set(ids)];
-  const found = new Map((await listOfferings(db, { examSessionId: session.id, ids: unique })).map((offering) => [offering.id, offering]));
-  return unique.map((id) => {
-    const offering = found.get(id);
-    if (offering === undefined) refuseWith('NOT_FOUND', { field: 'offeringIds', params: { offeringId: id } });
-    return { offering, subject: subjectOf(state.catalogue, offering.subjectCode) };
+/** The candidate's state in the current session, with the seats of `seatsOf`; refuses without a registration. */
+async function stateOrRefuse(db: Executor, reference: ReferenceSnapshot, passportId: string, read: StateRead = {}): Promise<StateWithSeats> {
+  const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
+  return (await readState(db, reference, passportId, session.id, read)) ?? refuseWith('REGISTRATION_REQUIRED');
+}
+
+/** Offerings' terms from the snapshot with the seat counts just read; those without a count are gone. */
+function withSeats(offerings: readonly Offering[], seats: ReadonlyMap<string, number>): Offering[] {
+  return offerings.flatMap((offering) => {
+    const remaining = seats.get(offering.id);
+    return remaining === undefined ? [] : [{ ...offering, remaining }];
   });
+}
+
+/**
+ * R5 or R6 for a submission: the requested offerings of the current session in the order asked (an
+ * unknown id is refused by name), judged against what the candidate holds and the seats just read.
+ */
+function judgeSubmission(reference: ReferenceSnapshot, { state, seats }: StateWithSeats, request: EnrolmentRequest, kind: 'written' | 'oral', now: Date) {
+  const selection = [...new Set(request.offeringIds)].map((id) => {
+    const terms = reference.offerings.get(id);
+    const remaining = seats.get(id);
+    if (terms === undefined || remaining === undefined) refuseWith('NOT_FOUND', { field: 'offeringIds', params: { offeringId: id } });
+    return { offering: { ...terms, remaining }, subject: subjectOf(state.catalogue, terms.subjectCode) };
+  });
+  const qualifications = candidateQualifications(state);
+  if (kind === 'written') {
+    check(checkWrittenSelection({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, selection, now }));
+    return selection;
+  }
+  if (selection.length === 0) refuseWith('SUBJECT_SELECTION_EMPTY', { field: 'subjectCodes' });
+  const writtenCampus = writtenCampusOf(reference, state);
+  const held: { subject: Subject }[] = [...state.enrolments];
+  for (const { offering, subject } of selection) {
+    check(checkOralEnrolment({ candidateQualifications: qualifications, existingEnrolments: held, subject, offering, writtenCampus, now }));
+    held.push({ subject });
+  }
+  return selection;
 }
 
 /** A seat was not there when takeSeatsAndCommit asked; thrown out of the transaction so that it rolls back. */
@@ -87,24 +116,19 @@ async function fullSubjectOf(db: Executor, offerings: readonly Offering[]): Prom
 async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'written' | 'oral') {
   const now = ctx.clock.now();
   const commitWithSeats = isPostgresPool(ctx.db);
-  const session = await currentExamSession(ctx.db);
+  const reference = await ctx.reference.snapshot(ctx.db);
+  const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
+  const seatsOf = request.offeringIds;
+  // Judged first on one statement without a lock or a transaction: in a rush most refusals (a full
+  // offering above all) end here, two round trips after the request arrived (bench/seats.bench.ts).
+  judgeSubmission(reference, await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf }), request, kind, now);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      // The registration row lock serialises one candidate's commands, so two tabs cannot both pass R5.
-      const state = await lockedState(trx, request.passportId, session.id);
-      const selection = await requestedOfferings(trx, session, state, request.offeringIds);
-      const qualifications = candidateQualifications(state);
-      if (kind === 'written') {
-        check(checkWrittenSelection({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, selection, now }));
-      } else {
-        if (selection.length === 0) refuseWith('SUBJECT_SELECTION_EMPTY', { field: 'subjectCodes' });
-        const writtenCampus = await writtenCampusOf(trx, state);
-        const held: { subject: Subject }[] = [...state.enrolments];
-        for (const { offering, subject } of selection) {
-          check(checkOralEnrolment({ candidateQualifications: qualifications, existingEnrolments: held, subject, offering, writtenCampus, now }));
-          held.push({ subject });
-        }
-      }
+      // Judged again under the registration's row lock, which serialises one candidate's commands, so
+      // two tabs cannot both pass R5 (another may have enrolled since the first reading).
+      const locked = await stateOrRefuse(trx, reference, request.passportId, { forUpdate: true, seatsOf });
+      const { state } = locked;
+      const selection = judgeSubmission(reference, locked, request, kind, now);
       const rows = selection.map(({ offering }) => ({
         id: newId(),
         registration_id: state.registration.id,
@@ -120,7 +144,7 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       // already read, rather than by loading the registration again: four statements fewer.
       const inserted = await trx.insertInto('enrolments').values(rows).returningAll().execute();
       const offerings = new Map(selection.map(({ offering }) => [offering.id, offering]));
-      const names = await placeNames(trx);
+      const names = reference.names;
       // In the order loadState lists them (created_at, then id; one created_at for all of them).
       const enrolments = inserted
         .sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -173,9 +197,9 @@ export function enrolOral(ctx: ServiceContext, request: EnrolmentRequest) {
 export function cancelEnrolment(ctx: ServiceContext, passportId: string, enrolmentId: string) {
   return command(async () => {
     const now = ctx.clock.now();
-    const session = await currentExamSession(ctx.db);
+    const reference = await ctx.reference.snapshot(ctx.db);
     return ctx.db.transaction().execute(async (trx) => {
-      const state = await lockedState(trx, passportId, session.id);
+      const { state } = await stateOrRefuse(trx, reference, passportId, { forUpdate: true });
       const target = state.enrolments.find((enrolment) => enrolment.id === enrolmentId);
       if (target === undefined) refuseWith('NOT_FOUND', { field: 'enrolmentId' });
       const removed = enrolmentsRemovedWith(target, state.enrolments);
@@ -213,26 +237,24 @@ function choiceOf(offering: Offering, subject: Subject, refusal: DomainError | n
   };
 }
 
-async function candidateState(ctx: ServiceContext, passportId: string) {
-  const session = await currentExamSession(ctx.db);
-  const registration = await findRegistration(ctx.db, passportId, session.id);
-  if (registration === undefined) refuseWith('REGISTRATION_REQUIRED');
-  return { session, state: await loadState(ctx.db, registration) };
+async function candidateState(ctx: ServiceContext, passportId: string, read: (reference: ReferenceSnapshot) => StateRead = () => ({})) {
+  const reference = await ctx.reference.snapshot(ctx.db);
+  const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
+  return { reference, session, ...(await stateOrRefuse(ctx.db, reference, passportId, read(reference))) };
 }
 
 /** The written subjects of the roster campus, each judged alone against what is already held. */
 export function listWrittenChoices(ctx: ServiceContext, passportId: string) {
   return command(async () => {
     const now = ctx.clock.now();
-    const { session, state } = await candidateState(ctx, passportId);
-    const names = await placeNames(ctx.db);
+    const { reference, session, state, seats } = await candidateState(ctx, passportId, () => ({ seatsAtRosterCampus: true }));
     const qualifications = candidateQualifications(state);
-    const offerings = await listOfferings(ctx.db, { examSessionId: session.id, campusCode: state.snapshot.campusCode, kind: 'written' });
+    const offerings = withSeats(offeringsOf(reference, { campusCode: state.snapshot.campusCode, kind: 'written' }), seats);
     return {
       choices: offerings.map((offering) => {
         const subject = subjectOf(state.catalogue, offering.subjectCode);
         const refusal = checkWrittenSelection({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, selection: [{ offering, subject }], now });
-        return choiceOf(offering, subject, refusal, state.enrolments.some((held) => held.offeringId === offering.id), names, session.timeZone);
+        return choiceOf(offering, subject, refusal, state.enrolments.some((held) => held.offeringId === offering.id), reference.names, session.timeZone);
       }),
     };
   });
@@ -242,14 +264,13 @@ export function listWrittenChoices(ctx: ServiceContext, passportId: string) {
 export function listOralCampuses(ctx: ServiceContext, passportId: string) {
   return command(async () => {
     const now = ctx.clock.now();
-    const { session, state } = await candidateState(ctx, passportId);
-    const names = await placeNames(ctx.db);
-    const writtenCampus = await writtenCampusOf(ctx.db, state);
-    const oralOfferings = await listOfferings(ctx.db, { examSessionId: session.id, kind: 'oral' });
-    const choice = selectableOralCampuses({ writtenCampus, oralOfferings, now });
+    const { reference, state } = await candidateState(ctx, passportId);
+    const names = reference.names;
+    // Windows and campuses only: a full campus stays listed (its subjects show red), so no seat counts.
+    const choice = selectableOralCampuses({ writtenCampus: writtenCampusOf(reference, state), oralOfferings: offeringsOf(reference, { kind: 'oral' }), now });
     return {
       fixed: choice.fixedToWrittenCampus,
-      campuses: choice.campusCodes.map((code) => ({ school: names.school(code.slice(0, 5)), campus: names.campus(code) })),
+      campuses: choice.campusCodes.map((code) => ({ school: names.school(reference.campuses.get(code)?.schoolCode ?? code.slice(0, 5)), campus: names.campus(code) })),
     };
   });
 }
@@ -258,18 +279,18 @@ export function listOralCampuses(ctx: ServiceContext, passportId: string) {
 export function listOralChoices(ctx: ServiceContext, passportId: string, campusCode: string) {
   return command(async () => {
     const now = ctx.clock.now();
-    const { session, state } = await candidateState(ctx, passportId);
-    const campus = await findCampus(ctx.db, campusCode);
-    if (campus === null) refuseWith('NOT_FOUND', { field: 'campusCode' });
-    const names = await placeNames(ctx.db);
-    const writtenCampus = await writtenCampusOf(ctx.db, state);
+    const campusOffers = (reference: ReferenceSnapshot) => offeringsOf(reference, { campusCode, kind: 'oral' });
+    const { reference, session, state, seats } = await candidateState(ctx, passportId, (reference) => ({ seatsOf: campusOffers(reference).map((offering) => offering.id) }));
+    const campus = reference.campuses.get(campusCode);
+    if (campus === undefined) refuseWith('NOT_FOUND', { field: 'campusCode' });
+    const names = reference.names;
+    const writtenCampus = writtenCampusOf(reference, state);
     const qualifications = candidateQualifications(state);
-    const offerings = await listOfferings(ctx.db, { examSessionId: session.id, campusCode, kind: 'oral' });
     return {
       school: names.school(campus.schoolCode),
       campus: names.campus(campus.code),
       notice: campus.schoolNotice,
-      choices: offerings.map((offering) => {
+      choices: withSeats(campusOffers(reference), seats).map((offering) => {
         const subject = subjectOf(state.catalogue, offering.subjectCode);
         const refusal = checkOralEnrolment({ candidateQualifications: qualifications, existingEnrolments: state.enrolments, subject, offering, writtenCampus, now });
         return choiceOf(offering, subject, refusal, state.enrolments.some((held) => held.offeringId === offering.id), names, session.timeZone);

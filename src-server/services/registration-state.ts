@@ -3,6 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { EnrolmentWithSubject } from '../../shared/domain/enrolment.js';
 import type { ExamSession } from '../../shared/domain/exam-session.js';
 import type { Offering } from '../../shared/domain/offering.js';
+import type { IdType } from '../../shared/domain/identity.js';
 import type { ReviewStatus } from '../../shared/domain/review-application.js';
 import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import type { Subject, SubjectCode } from '../../shared/domain/subject.js';
@@ -18,6 +19,7 @@ import {
 import type { Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { refuseWith } from './outcome.js';
+import type { ReferenceSnapshot } from './reference-cache.js';
 import { listOfferings, subjectsByCode } from './reference-data.js';
 import { reviewOfferFor, reviewStatusOf } from './review.js';
 
@@ -87,6 +89,121 @@ export async function loadState(db: Executor, registration: RegistrationRow): Pr
   });
   const reviewStatus = await reviewStatusOf(db, registration.passport_id, registration.roster_snapshot);
   return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue, reviewStatus };
+}
+
+export interface StateRead {
+  /** Lock the registration row for the rest of the transaction: one candidate's commands then run one at a time. */
+  readonly forUpdate?: boolean;
+  /** Offerings whose seat counts (`remaining`) to read in the same statement, for a submission's rules. */
+  readonly seatsOf?: readonly string[];
+  /** Read the seat counts of every offering of the session at the campus of the registration's roster snapshot instead. */
+  readonly seatsAtRosterCampus?: boolean;
+}
+
+export interface StateWithSeats {
+  readonly state: RegistrationState;
+  /** The seat counts of `seatsOf` as the statement saw them; an id that is not an offering is absent. */
+  readonly seats: ReadonlyMap<string, number>;
+}
+
+/**
+ * A passport's registration in a session with its enrolments, the passport's review status and the
+ * seats asked about, in one statement (a row per enrolment): the enrolment commands read this
+ * first, and each statement is a round trip (bench/seats.bench.ts). Subjects and the enrolments'
+ * offering terms come from the reference snapshot. Undefined when there is no registration.
+ */
+export async function readState(db: Executor, reference: ReferenceSnapshot, passportId: string, examSessionId: string, read: StateRead = {}): Promise<StateWithSeats | undefined> {
+  const seatIds = [...new Set(read.seatsOf ?? [])];
+  let query = db
+    .selectFrom('registrations as r')
+    .leftJoin('enrolments as e', 'e.registration_id', 'r.id')
+    .selectAll('r')
+    .select([
+      'e.id as e_id',
+      'e.offering_id as e_offering_id',
+      'e.subject_code as e_subject_code',
+      'e.fee_fen as e_fee_fen',
+      'e.payment_status as e_payment_status',
+      'e.arrangement_status as e_arrangement_status',
+      'e.method as e_method',
+      'e.created_at as e_created_at',
+      'e.paid_at as e_paid_at',
+      'e.group_payment_order_id as e_group_payment_order_id',
+    ])
+    .select((eb) => [
+      // reviewStatusOf's question: the passport's application for the identity the snapshot holds.
+      eb
+        .selectFrom('review_applications as ra')
+        .select('ra.status')
+        .whereRef('ra.passport_id', '=', 'r.passport_id')
+        .where('ra.id_type', '=', sql<IdType>`r.roster_snapshot->>'idType'`)
+        .where('ra.id_number', '=', sql<string>`r.roster_snapshot->>'idNumber'`)
+        .limit(1)
+        .as('review_status'),
+      read.seatsAtRosterCampus === true
+        ? eb
+            .selectFrom('offerings')
+            .select(sql<Record<string, number>>`json_object_agg(id, remaining)`.as('seats'))
+            .whereRef('offerings.exam_session_id', '=', 'r.exam_session_id')
+            .where('offerings.campus_code', '=', sql<string>`r.roster_snapshot->>'campusCode'`)
+            .as('seats')
+        : seatIds.length === 0
+          ? sql<Record<string, number> | null>`NULL`.as('seats')
+          : eb.selectFrom('offerings').select(sql<Record<string, number>>`json_object_agg(id, remaining)`.as('seats')).where('id', 'in', seatIds).as('seats'),
+    ])
+    .where('r.passport_id', '=', passportId)
+    .where('r.exam_session_id', '=', examSessionId)
+    .orderBy('e.created_at')
+    .orderBy('e.id');
+  if (read.forUpdate === true) query = query.forUpdate('r');
+  const rows = await query.execute();
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const registration: RegistrationRow = {
+    id: first.id,
+    exam_session_id: first.exam_session_id,
+    passport_id: first.passport_id,
+    id_type: first.id_type,
+    id_number: first.id_number,
+    name: first.name,
+    saved_at: first.saved_at,
+    roster_record_id: first.roster_record_id,
+    roster_snapshot: first.roster_snapshot,
+  };
+  const enrolmentRows = rows.flatMap((row): EnrolmentRow[] =>
+    row.e_id === null || row.e_offering_id === null || row.e_subject_code === null || row.e_fee_fen === null || row.e_payment_status === null ||
+    row.e_arrangement_status === null || row.e_method === null || row.e_created_at === null
+      ? []
+      : [
+          {
+            id: row.e_id,
+            registration_id: registration.id,
+            offering_id: row.e_offering_id,
+            subject_code: row.e_subject_code,
+            fee_fen: row.e_fee_fen,
+            payment_status: row.e_payment_status,
+            arrangement_status: row.e_arrangement_status,
+            method: row.e_method,
+            created_at: row.e_created_at,
+            paid_at: row.e_paid_at,
+            group_payment_order_id: row.e_group_payment_order_id,
+          },
+        ],
+  );
+  const state = await stateOfRows(db, reference, registration, enrolmentRows, first.review_status ?? null);
+  return { state, seats: new Map(Object.entries(first.seats ?? {})) };
+}
+
+/** The state from its rows; an enrolment's offering comes from the snapshot, or from the database when the snapshot does not hold it. */
+async function stateOfRows(db: Executor, reference: ReferenceSnapshot, registration: RegistrationRow, rows: readonly EnrolmentRow[], reviewStatus: ReviewStatus | null): Promise<RegistrationState> {
+  const missing = rows.filter((row) => !reference.offerings.has(row.offering_id)).map((row) => row.offering_id);
+  const fetched = new Map((await listOfferings(db, { examSessionId: registration.exam_session_id, ids: missing })).map((offering) => [offering.id, offering]));
+  const enrolments = rows.map((row): HeldEnrolment => {
+    const offering = reference.offerings.get(row.offering_id) ?? fetched.get(row.offering_id);
+    if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);
+    return heldEnrolment(row, reference.catalogue, offering);
+  });
+  return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue: reference.catalogue, reviewStatus };
 }
 
 /** The candidate's registration in the current session, locked for the rest of the transaction; refuses when there is none. */
