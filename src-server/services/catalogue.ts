@@ -1,7 +1,8 @@
 // The public reference endpoints' answers: exam session, places with notices, subjects, offerings, and the kiosk's bundle with deltas.
 import type { SubjectKind } from '../../shared/domain/subject.js';
 import type { ServiceContext } from './context.js';
-import { command } from './outcome.js';
+import { command, refuseWith } from './outcome.js';
+import type { ReferenceSnapshot } from './reference-cache.js';
 import {
   currentExamSession,
   examSessionWire,
@@ -10,7 +11,17 @@ import {
   offeringWire,
   placeTree,
   referenceVersion,
+  type SessionWithAgreement,
 } from './reference-data.js';
+
+/**
+ * The request's reference snapshot and its current exam session (from the cache, no statement when it
+ * is fresh); a service that needs a session refuses when the server has none.
+ */
+export async function currentSession(ctx: ServiceContext): Promise<{ readonly reference: ReferenceSnapshot; readonly session: SessionWithAgreement }> {
+  const reference = await ctx.reference.snapshot(ctx.db);
+  return { reference, session: reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED') };
+}
 
 export function getExamSession(ctx: ServiceContext) {
   return command(async () => examSessionWire(await currentExamSession(ctx.db)));

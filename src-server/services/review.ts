@@ -4,6 +4,7 @@ import type { MaskedReviewApplication, ProofKind, ReviewEventKind } from '../../
 import type { Identity, IdType } from '../../shared/domain/identity.js';
 import type { ReviewStatus } from '../../shared/domain/review-application.js';
 import type { SubjectCode } from '../../shared/domain/subject.js';
+import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import {
   canDeleteReview,
   canEditReview,
@@ -27,7 +28,8 @@ import { auditActorOf, type CandidateActor, type StaffActor } from './actors.js'
 import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { check, command, Refused, refuseWith } from './outcome.js';
-import { findCet4Score, findCurrentExamSession, findRosterRecordByIdentity, listSubjects } from './reference-data.js';
+import { ReferenceCache, type ReferenceSnapshot } from './reference-cache.js';
+import { findCet4Score, findRosterRecordByIdentity, listSubjects } from './reference-data.js';
 import { newId } from './secrets.js';
 
 type ApplicationRow = Selectable<ReviewApplicationTable>;
@@ -72,13 +74,18 @@ export interface CandidatePlace {
   readonly studentNumber: string;
 }
 
+/** A saved registration's place: its frozen roster snapshot (R3), as C1 judges it once the candidate is bound. */
+export function placeOfRegistration(registration: { readonly roster_record_id: string | null; readonly roster_snapshot: RosterRecord }): CandidatePlace {
+  return { ...registration.roster_snapshot, rosterRecordId: registration.roster_record_id };
+}
+
 /**
  * The written campus of the passport's saved registration in the current session (its snapshot, R3);
  * before one is saved, the roster record of the passport's own identity, which is what the
  * qualification query shows on the 资格信息确认 page where the seed places the review action.
  */
-async function candidatePlace(db: Executor, passportId: string): Promise<CandidatePlace | null> {
-  const session = await findCurrentExamSession(db);
+async function candidatePlace(db: Executor, reference: ReferenceSnapshot, passportId: string): Promise<CandidatePlace | null> {
+  const session = reference.examSession;
   if (session !== null) {
     const registration = await db
       .selectFrom('registrations')
@@ -86,10 +93,7 @@ async function candidatePlace(db: Executor, passportId: string): Promise<Candida
       .where('passport_id', '=', passportId)
       .where('exam_session_id', '=', session.id)
       .executeTakeFirst();
-    if (registration !== undefined) {
-      const snapshot = registration.roster_snapshot;
-      return { ...snapshot, rosterRecordId: registration.roster_record_id };
-    }
+    if (registration !== undefined) return placeOfRegistration(registration);
   }
   const passport = await db.selectFrom('passports').select(['id_type', 'id_number']).where('id', '=', passportId).executeTakeFirst();
   if (passport?.id_type == null || passport.id_number === null) return null;
@@ -97,29 +101,27 @@ async function candidatePlace(db: Executor, passportId: string): Promise<Candida
   return record === null ? null : { ...record, rosterRecordId: record.id };
 }
 
-async function situationOf(db: Executor, place: CandidatePlace): Promise<Cet6ReviewSituation> {
-  const [catalogue, session] = await Promise.all([listSubjects(db), findCurrentExamSession(db)]);
-  const cet6Written = catalogue.filter((subject) => isEnglishCet6(subject) && subject.kind === 'written').map((subject) => subject.code);
-  const offering =
-    session === null || cet6Written.length === 0
-      ? undefined
-      : await db
-          .selectFrom('offerings')
-          .select('id')
-          .where('exam_session_id', '=', session.id)
-          .where('campus_code', '=', place.campusCode)
-          .where('subject_code', 'in', cet6Written)
-          .executeTakeFirst();
+/**
+ * C1's situation from the cached reference data alone (subjects, and the current session's offerings,
+ * whose existence and terms the snapshot holds): no round trip, where it used to take three on every
+ * candidate page that shows the review action.
+ */
+function situationOf(reference: ReferenceSnapshot, place: CandidatePlace): Cet6ReviewSituation {
+  const cet6Written = new Set(reference.subjects.filter((subject) => isEnglishCet6(subject) && subject.kind === 'written').map((subject) => subject.code));
+  let writtenCampusOffersCet6 = false;
+  for (const offering of reference.offerings.values()) {
+    if (offering.campusCode === place.campusCode && cet6Written.has(offering.subjectCode)) writtenCampusOffersCet6 = true;
+  }
   return {
-    qualifications: catalogue.filter((subject) => place.qualificationSubjectCodes.includes(subject.code)),
-    writtenCampusOffersCet6: offering !== undefined,
+    qualifications: reference.subjects.filter((subject) => place.qualificationSubjectCodes.includes(subject.code)),
+    writtenCampusOffersCet6,
     restrictedFromCet6: place.restrictedFromCet6,
   };
 }
 
-async function checkOffered(db: Executor, place: CandidatePlace | null): Promise<CandidatePlace> {
+function checkOffered(reference: ReferenceSnapshot, place: CandidatePlace | null): CandidatePlace {
   if (place === null) return refuseWith('REVIEW_NOT_OFFERED');
-  check(checkCet6ReviewOffered(await situationOf(db, place)));
+  check(checkCet6ReviewOffered(situationOf(reference, place)));
   return place;
 }
 
@@ -154,26 +156,40 @@ function maskedView(row: ApplicationRow): MaskedReviewApplication {
   };
 }
 
-async function applicationOfPassport(db: Executor, passportId: string): Promise<ApplicationRow | undefined> {
+/** The passport's one review application (C6), if any: what the candidate's pages show and C3/C4 read. */
+export async function applicationOfPassport(db: Executor, passportId: string): Promise<ApplicationRow | undefined> {
   return db.selectFrom('review_applications').selectAll().where('passport_id', '=', passportId).executeTakeFirst();
 }
 
 export type ReviewOffer = { offered: boolean; application: MaskedReviewApplication | null };
 
-/** C1 and the candidate's read-back: whether the action is offered, and the masked application if there is one. */
-export async function reviewOfferFor(db: Executor, passportId: string): Promise<ReviewOffer> {
-  return reviewOfferAt(db, passportId, await candidatePlace(db, passportId));
+/**
+ * C1 for one place the passport is looking at (the qualification query may be for somebody else
+ * before the window opens), from an application already read: the passport's application is shown
+ * only when it concerns that place's identity.
+ */
+export function reviewOfferOf(reference: ReferenceSnapshot, place: CandidatePlace | null, application: ApplicationRow | undefined): ReviewOffer {
+  const offered = place !== null && checkCet6ReviewOffered(situationOf(reference, place)) === null;
+  const concernsPlace = application !== undefined && place !== null && application.id_type === place.idType && application.id_number === place.idNumber;
+  return { offered, application: concernsPlace ? maskedView(application) : null };
 }
 
 /**
- * C1 for one roster record the passport is looking at (the qualification query may be for somebody
- * else before the window opens): the passport's application is shown only when it concerns that record.
+ * reviewStatusOf's answer from an application already read: its status when it concerns this
+ * candidate, else null (C3/C4's qualificationsAfterReview takes it).
  */
-export async function reviewOfferAt(db: Executor, passportId: string, place: CandidatePlace | null): Promise<ReviewOffer> {
-  const application = await applicationOfPassport(db, passportId);
-  const offered = place !== null && checkCet6ReviewOffered(await situationOf(db, place)) === null;
-  const concernsPlace = application !== undefined && place !== null && application.id_type === place.idType && application.id_number === place.idNumber;
-  return { offered, application: concernsPlace ? maskedView(application) : null };
+export function reviewStatusFor(application: Pick<ApplicationRow, 'status' | 'id_type' | 'id_number'> | undefined, candidate: Pick<Identity, 'idType' | 'idNumber'>): ReviewStatus | null {
+  return application !== undefined && application.id_type === candidate.idType && application.id_number === candidate.idNumber ? application.status : null;
+}
+
+/**
+ * C1 and the candidate's read-back: whether the action is offered, and the masked application if
+ * there is one. `reference` is the request's snapshot; without one (a caller not yet moved onto the
+ * cache) a snapshot is read at the database's current generation.
+ */
+export async function reviewOfferFor(db: Executor, passportId: string, reference?: ReferenceSnapshot): Promise<ReviewOffer> {
+  const snapshot = reference ?? (await new ReferenceCache().fresh(db));
+  return reviewOfferOf(snapshot, await candidatePlace(db, snapshot, passportId), await applicationOfPassport(db, passportId));
 }
 
 /**
@@ -192,7 +208,7 @@ export async function qualificationsWithReview(db: Executor, passportId: string,
 }
 
 export function getMyReview(ctx: ServiceContext, actor: CandidateActor) {
-  return command(() => reviewOfferFor(ctx.db, actor.passportId));
+  return command(async () => reviewOfferFor(ctx.db, actor.passportId, await ctx.reference.snapshot(ctx.db)));
 }
 
 export interface ReviewSubmission {
@@ -211,8 +227,10 @@ const passportLock = (passportId: string) => `review:${passportId}`;
  * must be the passport's; the CET4 record is what may differ (C3, C4).
  */
 export function submitReview(ctx: ServiceContext, actor: Pick<CandidateActor, 'passportId'>, input: ReviewSubmission, mode: 'SUBMIT' | 'RESUBMIT') {
-  return command(() =>
-    ctx.db.transaction().execute(async (trx) => {
+  return command(async () => {
+    // Read before the transaction opens: on PGlite's one connection, a load inside it would queue behind the transaction itself.
+    const reference = await ctx.reference.snapshot(ctx.db);
+    return ctx.db.transaction().execute(async (trx) => {
       await lockKey(trx, passportLock(actor.passportId));
       const now = ctx.clock.now();
       const passport = await trx.selectFrom('passports').select(['id_type', 'id_number', 'name']).where('id', '=', actor.passportId).executeTakeFirstOrThrow();
@@ -226,7 +244,7 @@ export function submitReview(ctx: ServiceContext, actor: Pick<CandidateActor, 'p
       const existing = await trx.selectFrom('review_applications').selectAll().where('passport_id', '=', actor.passportId).forUpdate().executeTakeFirst();
       if (mode === 'RESUBMIT' && existing === undefined) refuseWith('REVIEW_NOT_FOUND');
       check(checkReviewSubmission(existing?.status ?? null));
-      const place = await checkOffered(trx, await candidatePlace(trx, actor.passportId));
+      const place = checkOffered(reference, await candidatePlace(trx, reference, actor.passportId));
 
       const ticketNumber = normalizeTypedCode(input.ticketNumber);
       const record = /^\d{15}$/.test(ticketNumber) ? await findCet4Score(trx, ticketNumber) : null;
@@ -259,8 +277,8 @@ export function submitReview(ctx: ServiceContext, actor: Pick<CandidateActor, 'p
       await recordEvent(trx, row, existing === undefined ? 'SUBMITTED' : 'RESUBMITTED', candidateOf(actor), null, now);
       if (status === 'AUTO_APPROVED') await recordEvent(trx, row, 'AUTO_APPROVED', SYSTEM, null, now);
       return maskedView(row);
-    }),
-  );
+    });
+  });
 }
 
 type ApplicationValues = Omit<ApplicationRow, 'id' | 'passport_id' | 'repeat_flag'>;
@@ -525,12 +543,13 @@ export function fileReviewOnBehalf(ctx: ServiceContext, teacher: StaffActor, inp
     if (passport === undefined || passport.name === null || normalizeName(passport.name) !== normalizeName(input.name)) {
       return refuseWith('PASSPORT_NOT_FOUND', { field: 'idNumber' });
     }
+    const reference = await ctx.reference.snapshot(ctx.db);
     return ctx.db.transaction().execute(async (trx) => {
       await lockKey(trx, passportLock(passport.id));
       const now = ctx.clock.now();
-      const place = await candidatePlace(trx, passport.id);
+      const place = await candidatePlace(trx, reference, passport.id);
       if (place !== null && place.schoolCode !== schoolOf(teacher)) refuseWith('FORBIDDEN', { field: 'idNumber' });
-      const offeredPlace = await checkOffered(trx, place);
+      const offeredPlace = checkOffered(reference, place);
       const existing = await trx.selectFrom('review_applications').selectAll().where('passport_id', '=', passport.id).forUpdate().executeTakeFirst();
       check(checkReviewSubmission(existing?.status ?? null));
       const row = await writeApplication(trx, passport.id, existing, {
