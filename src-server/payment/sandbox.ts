@@ -33,8 +33,11 @@ export interface SandboxPayment {
 export interface SandboxLedger {
   find(providerRef: string): Promise<SandboxPayment | undefined>;
   insert(payment: SandboxPayment): Promise<void>;
-  /** Records the result only while the payment is pending, and returns the payment as stored afterwards. */
-  settle(providerRef: string, status: 'PAID' | 'FAILED', settledAt: Date): Promise<SandboxPayment | undefined>;
+  /**
+   * Records the result only while the payment is pending and is this provider's, and returns the
+   * payment as stored afterwards (undefined when it is unknown or another provider's).
+   */
+  settle(providerRef: string, provider: PaymentProviderName, status: 'PAID' | 'FAILED', settledAt: Date): Promise<SandboxPayment | undefined>;
 }
 
 export function memorySandboxLedger(): SandboxLedger {
@@ -44,9 +47,10 @@ export function memorySandboxLedger(): SandboxLedger {
     insert: async (payment) => {
       payments.set(payment.providerRef, payment);
     },
-    settle: async (providerRef, status, settledAt) => {
+    settle: async (providerRef, provider, status, settledAt) => {
       const payment = payments.get(providerRef);
-      if (payment === undefined || payment.status !== 'PENDING') return payment;
+      if (payment === undefined || payment.provider !== provider) return undefined;
+      if (payment.status !== 'PENDING') return payment;
       const settled = { ...payment, status, settledAt };
       payments.set(providerRef, settled);
       return settled;
@@ -148,9 +152,7 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
     find: (providerRef) => ledger.find(providerRef),
 
     async settle(providerRef, outcome) {
-      const found = await ledger.find(providerRef);
-      if (found === undefined || found.provider !== name) return failed('PAYMENT_REFERENCE_UNKNOWN');
-      const stored = await ledger.settle(providerRef, outcome, clock.now());
+      const stored = await ledger.settle(providerRef, name, outcome, clock.now());
       if (stored === undefined || stored.settledAt === null) return failed('PAYMENT_REFERENCE_UNKNOWN');
       if (stored.status !== outcome) return failed('PAYMENT_ALREADY_SETTLED');
       const body = JSON.stringify(noticeOf(stored, outcome, stored.settledAt));

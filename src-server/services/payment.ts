@@ -1,5 +1,5 @@
 // R9: payment orders for selected unpaid enrolments (a candidate's, or a school's group payment that locks them), settled once by signed notices or re-queries.
-import type { Transaction } from 'kysely';
+import { sql, type QueryCreator, type Selectable, type Transaction } from 'kysely';
 import type { PaymentProviderName } from '../../shared/contracts/http/payment.js';
 import { checkOralPaidWithWritten, payableEnrolments, totalFen } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
@@ -12,7 +12,7 @@ import { auditActorOf, type StaffActor } from './actors.js';
 import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { check, command, refuseWith } from './outcome.js';
-import { currentExamSession } from './reference-data.js';
+import { currentSession } from './catalogue.js';
 import { lockedState, type HeldEnrolment } from './registration-state.js';
 import { keyedHash, newId } from './secrets.js';
 
@@ -31,9 +31,18 @@ function tableLedger(db: Executor): SandboxLedger {
         .values({ provider_ref: payment.providerRef, provider: payment.provider, order_id: payment.orderId, amount_fen: payment.amountFen, description: payment.description, status: payment.status, created_at: payment.createdAt, settled_at: payment.settledAt })
         .execute();
     },
-    settle: async (providerRef, status, settledAt) => {
-      await db.updateTable('sandbox_payments').set({ status, settled_at: settledAt }).where('provider_ref', '=', providerRef).where('status', '=', 'PENDING').execute();
-      return paymentOf(await findRow(providerRef));
+    // One statement while the payment is pending (the pay page's first press); a read only for a repeat.
+    settle: async (providerRef, provider, status, settledAt) => {
+      const settled = await db
+        .updateTable('sandbox_payments')
+        .set({ status, settled_at: settledAt })
+        .where('provider_ref', '=', providerRef)
+        .where('provider', '=', provider)
+        .where('status', '=', 'PENDING')
+        .returningAll()
+        .executeTakeFirst();
+      const stored = settled ?? (await findRow(providerRef));
+      return stored?.provider === provider ? paymentOf(stored) : undefined;
     },
   };
 }
@@ -49,21 +58,31 @@ export function paymentProvider(ctx: ServiceContext, name: PaymentProviderName):
   });
 }
 
-type OrderRow = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
+/** An order with the ids of its enrolments, sorted: what an order's view shows. */
+type OrderRow = Selectable<Database['payment_orders']> & { readonly enrolment_ids: readonly string[] };
 
-function findOrder(db: Executor, orderId: string) {
-  return db.selectFrom('payment_orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+/** The order and its enrolments' ids in one statement (the kiosk looks at an order after each payment). */
+function findOrder(db: Executor, orderId: string): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('payment_orders')
+    .selectAll('payment_orders')
+    .select(
+      sql<string[]>`(SELECT coalesce(json_agg(poe.enrolment_id ORDER BY poe.enrolment_id), '[]'::json) FROM payment_order_enrolments poe WHERE poe.order_id = payment_orders.id)`.as(
+        'enrolment_ids',
+      ),
+    )
+    .where('id', '=', orderId)
+    .executeTakeFirst();
 }
 
 async function orderView(ctx: ServiceContext, order: OrderRow) {
-  const enrolments = await ctx.db.selectFrom('payment_order_enrolments').select('enrolment_id').where('order_id', '=', order.id).orderBy('enrolment_id').execute();
   const payUrl = order.pay_url ?? `${ctx.config.publicBaseUrl}/`;
   return {
     orderId: order.id,
     status: order.status,
     provider: order.provider,
     amountFen: order.amount_fen,
-    enrolmentIds: enrolments.map((row) => row.enrolment_id),
+    enrolmentIds: [...order.enrolment_ids],
     payUrl,
     qrDataUrl: await paymentQrDataUrl(payUrl),
     group: order.group_school_code !== null,
@@ -72,11 +91,28 @@ async function orderView(ctx: ServiceContext, order: OrderRow) {
   };
 }
 
-/** Writes the order and its enrolments; the provider is asked after commit, outside any transaction (a real one is a network call). */
-async function insertOrder(trx: Transaction<Database>, values: { id: string; sessionId: string; provider: PaymentProviderName; enrolments: readonly HeldEnrolment[]; passportId: string | null; school: string | null; staffId: string | null; now: Date }) {
+interface NewOrder {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly provider: PaymentProviderName;
+  readonly enrolments: readonly HeldEnrolment[];
+  readonly passportId: string | null;
+  readonly school: string | null;
+  readonly staffId: string | null;
+  readonly now: Date;
+}
+
+/**
+ * Writes the order and its enrolments in one statement (the order in a WITH, whose rows the foreign
+ * key sees at the statement's end); the provider is asked after commit, outside any transaction (a
+ * real one is a network call).
+ */
+async function insertOrder(trx: Transaction<Database>, values: NewOrder) {
   await trx
-    .insertInto('payment_orders')
-    .values({
+    .with('new_order', (db) =>
+      db
+        .insertInto('payment_orders')
+        .values({
       id: values.id,
       exam_session_id: values.sessionId,
       provider: values.provider,
@@ -86,20 +122,22 @@ async function insertOrder(trx: Transaction<Database>, values: { id: string; ses
       passport_id: values.passportId,
       group_school_code: values.school,
       created_by_staff_id: values.staffId,
-      created_at: values.now,
-      settled_at: null,
-      released_at: null,
-    })
+          created_at: values.now,
+          settled_at: null,
+          released_at: null,
+        })
+        .returning('id'),
+    )
+    .insertInto('payment_order_enrolments')
+    .values(values.enrolments.map((enrolment) => ({ order_id: values.id, enrolment_id: enrolment.id, fee_fen: enrolment.feeFen })))
     .execute();
-  await trx.insertInto('payment_order_enrolments').values(values.enrolments.map((enrolment) => ({ order_id: values.id, enrolment_id: enrolment.id, fee_fen: enrolment.feeFen }))).execute();
 }
 
-async function startPayment(ctx: ServiceContext, orderId: string, description: string) {
-  const order = await findOrder(ctx.db, orderId);
-  if (order === undefined) throw new Error(`order ${orderId} vanished`);
-  const created = await paymentProvider(ctx, order.provider).createPayment({ orderId, amountFen: order.amount_fen, description });
-  const updated = await ctx.db.updateTable('payment_orders').set({ provider_ref: created.providerRef, pay_url: created.payUrl }).where('id', '=', orderId).returningAll().executeTakeFirstOrThrow();
-  return orderView(ctx, updated);
+/** After the commit: the provider's payment, stored on the order; the answer is built from what was written, not read again. */
+async function startPayment(ctx: ServiceContext, order: NewOrder, description: string) {
+  const created = await paymentProvider(ctx, order.provider).createPayment({ orderId: order.id, amountFen: totalFen(order.enrolments), description });
+  const updated = await ctx.db.updateTable('payment_orders').set({ provider_ref: created.providerRef, pay_url: created.payUrl }).where('id', '=', order.id).returningAll().executeTakeFirstOrThrow();
+  return orderView(ctx, { ...updated, enrolment_ids: order.enrolments.map((enrolment) => enrolment.id).sort() });
 }
 
 /** The selection, all payable: unpaid, not locked by a group payment, and no oral without its written subject (R9). */
@@ -114,14 +152,15 @@ function payableSelection(enrolments: readonly HeldEnrolment[], ids: readonly st
 export function createOrder(ctx: ServiceContext, passportId: string, input: { enrolmentIds: readonly string[]; provider: PaymentProviderName }) {
   return command(async () => {
     const now = ctx.clock.now();
-    const session = await currentExamSession(ctx.db);
-    const orderId = newId();
-    await ctx.db.transaction().execute(async (trx) => {
+    const { session } = await currentSession(ctx);
+    const order = await ctx.db.transaction().execute(async (trx) => {
       const state = await lockedState(trx, passportId, session.id);
       const selected = payableSelection(state.enrolments, input.enrolmentIds);
-      await insertOrder(trx, { id: orderId, sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now });
+      const values: NewOrder = { id: newId(), sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now };
+      await insertOrder(trx, values);
+      return values;
     });
-    return startPayment(ctx, orderId, `${session.name} 报名费`);
+    return startPayment(ctx, order, `${session.name} 报名费`);
   });
 }
 
@@ -149,9 +188,12 @@ async function applySettlement(trx: Transaction<Database>, settlement: Settlemen
   const effect = decided.value;
   if (effect.kind === 'ALREADY_APPLIED') return;
   const enrolmentIds = trx.selectFrom('payment_order_enrolments').select('enrolment_id').where('order_id', '=', order.id);
+  // The order's row and its enrolments' in one statement each way: the order's update rides in a WITH.
+  const settleOrder = (status: 'PAID' | 'FAILED') => (db: QueryCreator<Database>) =>
+    db.updateTable('payment_orders').set({ status, settled_at: effect.settledAt }).where('id', '=', order.id).returning('id');
   if (effect.kind === 'MARK_PAID') {
-    await trx.updateTable('payment_orders').set({ status: 'PAID', settled_at: effect.settledAt }).where('id', '=', order.id).execute();
     await trx
+      .with('settled_order', settleOrder('PAID'))
       .updateTable('enrolments')
       .set({ payment_status: 'PAID', paid_at: effect.settledAt, group_payment_order_id: null })
       .where('id', 'in', enrolmentIds)
@@ -159,8 +201,7 @@ async function applySettlement(trx: Transaction<Database>, settlement: Settlemen
       .execute();
     return;
   }
-  await trx.updateTable('payment_orders').set({ status: 'FAILED', settled_at: effect.settledAt }).where('id', '=', order.id).execute();
-  await trx.updateTable('enrolments').set({ group_payment_order_id: null }).where('group_payment_order_id', '=', order.id).execute();
+  await trx.with('settled_order', settleOrder('FAILED')).updateTable('enrolments').set({ group_payment_order_id: null }).where('group_payment_order_id', '=', order.id).execute();
 }
 
 /** The 更新 button: asks the provider and applies what it says; a payment still under way leaves the order pending. */
@@ -178,21 +219,25 @@ export function refreshOrder(ctx: ServiceContext, passportId: string, orderId: s
   return command(async () => refresh(ctx, await ownOrder(ctx, orderId, { passportId })));
 }
 
-/** A provider's signed notice. The (provider, notice id) row makes a delivered-again notice a no-op that is still acknowledged. */
+/** A verified notice, applied once: the (provider, notice id) row makes a delivered-again notice a no-op. */
+async function applyNotice(ctx: ServiceContext, notice: PaymentNotice): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const fresh = await trx
+      .insertInto('payment_notices')
+      .values({ provider: notice.provider, notice_id: notice.noticeId, order_id: notice.orderId, status: notice.status, received_at: ctx.clock.now() })
+      .onConflict((oc) => oc.columns(['provider', 'notice_id']).doNothing())
+      .returning('notice_id')
+      .executeTakeFirst();
+    if (fresh !== undefined) await applySettlement(trx, settlementOfNotice(notice));
+  });
+}
+
+/** A provider's signed notice; a delivered-again notice is still acknowledged. */
 export function receiveNotice(ctx: ServiceContext, input: { provider: PaymentProviderName; notice: string; signature: string }) {
   return command(async () => {
     const verified = paymentProvider(ctx, input.provider).verifyCallback(input.notice, input.signature);
     if (!verified.ok) refuseWith(verified.error.code, verified.error);
-    const notice: PaymentNotice = verified.value;
-    await ctx.db.transaction().execute(async (trx) => {
-      const fresh = await trx
-        .insertInto('payment_notices')
-        .values({ provider: notice.provider, notice_id: notice.noticeId, order_id: notice.orderId, status: notice.status, received_at: ctx.clock.now() })
-        .onConflict((oc) => oc.columns(['provider', 'notice_id']).doNothing())
-        .returning('notice_id')
-        .executeTakeFirst();
-      if (fresh !== undefined) await applySettlement(trx, settlementOfNotice(notice));
-    });
+    await applyNotice(ctx, verified.value);
     return { acknowledged: true as const };
   });
 }
@@ -205,13 +250,18 @@ export async function sandboxPayment(ctx: ServiceContext, providerRef: string): 
 /** The pay page's buttons: the sandbox settles, then delivers its signed notice to our callback as a provider would. */
 export function settleSandboxPayment(ctx: ServiceContext, providerRef: string, outcome: 'PAID' | 'FAILED') {
   return command(async () => {
+    // Which provider's page this is decides the key that signs; the settling itself is one UPDATE.
     const payment = await tableLedger(ctx.db).find(providerRef);
     if (payment === undefined) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
-    const signed = await paymentProvider(ctx, payment.provider).settle(providerRef, outcome);
+    const provider = paymentProvider(ctx, payment.provider);
+    const signed = await provider.settle(providerRef, outcome);
     if (!signed.ok) refuseWith(signed.error.code, signed.error);
-    const delivered = await receiveNotice(ctx, { provider: payment.provider, notice: signed.value.body, signature: signed.value.signature });
-    if (!delivered.ok) refuseWith(delivered.error.code, delivered.error);
-    return (await tableLedger(ctx.db).find(providerRef)) ?? payment;
+    // Checked as our callback checks any provider's notice, then applied the same way.
+    const verified = provider.verifyCallback(signed.value.body, signed.value.signature);
+    if (!verified.ok) refuseWith(verified.error.code, verified.error);
+    await applyNotice(ctx, verified.value);
+    // The settled payment as the ledger now holds it: the notice carries its status and time.
+    return { ...payment, status: verified.value.status, settledAt: new Date(verified.value.settledAt) };
   });
 }
 
@@ -226,7 +276,7 @@ function teacherSchool(teacher: StaffActor): Teacher {
 export function listGroupPayable(ctx: ServiceContext, staff: StaffActor, input: { campusCode?: string; subjectCode?: string; cursor?: string; limit: number }) {
   return command(async () => {
     const teacher = teacherSchool(staff);
-    const session = await currentExamSession(ctx.db);
+    const { session } = await currentSession(ctx);
     let query = ctx.db
       .selectFrom('enrolments')
       .innerJoin('registrations', 'registrations.id', 'enrolments.registration_id')
@@ -281,9 +331,9 @@ export function createGroupPayment(ctx: ServiceContext, staff: StaffActor, input
   return command(async () => {
     const teacher = teacherSchool(staff);
     const now = ctx.clock.now();
-    const session = await currentExamSession(ctx.db);
+    const { session } = await currentSession(ctx);
     const orderId = newId();
-    await ctx.db.transaction().execute(async (trx) => {
+    const order = await ctx.db.transaction().execute(async (trx) => {
       const owners = await trx
         .selectFrom('enrolments')
         .innerJoin('registrations', 'registrations.id', 'enrolments.registration_id')
@@ -301,15 +351,17 @@ export function createGroupPayment(ctx: ServiceContext, staff: StaffActor, input
         selected.push(...payableSelection(state.enrolments, mine.map((enrolment) => enrolment.id)));
       }
       if (selected.length !== new Set(input.enrolmentIds).size) refuseWith('PAYMENT_ENROLMENT_NOT_PAYABLE', { field: 'enrolmentIds' });
-      await insertOrder(trx, { id: orderId, sessionId: session.id, provider: input.provider, enrolments: selected, passportId: null, school: teacher.schoolCode, staffId: teacher.staffId, now });
+      const values: NewOrder = { id: orderId, sessionId: session.id, provider: input.provider, enrolments: selected, passportId: null, school: teacher.schoolCode, staffId: teacher.staffId, now };
+      await insertOrder(trx, values);
       await trx.updateTable('enrolments').set({ group_payment_order_id: orderId }).where('id', 'in', selected.map((enrolment) => enrolment.id)).execute();
       await recordAudit(
         trx,
         { actor: auditActorOf(teacher), action: 'group_payment.created', target: { kind: 'payment_order', id: orderId }, details: { schoolCode: teacher.schoolCode, enrolments: selected.length, amountFen: totalFen(selected), provider: input.provider } },
         now,
       );
+      return values;
     });
-    return startPayment(ctx, orderId, `${session.name} 集体缴费`);
+    return startPayment(ctx, order, `${session.name} 集体缴费`);
   });
 }
 

@@ -41,9 +41,19 @@ describe('R9 candidate payment', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await page.text()).toContain('80.00');
-    expect((await payOnPhone(order.body.payUrl, 'PAID')).status).toBe(200);
+    const paid = await payOnPhone(order.body.payUrl, 'PAID');
+    expect(paid.status).toBe(200);
+    // The page answers with the payment as settled, and a press of the other button is refused.
+    expect(await paid.text()).toContain('支付成功');
+    const turned = await payOnPhone(order.body.payUrl, 'FAILED');
+    expect(turned.status).not.toBe(200);
+    expect((await turned.json()).error.code).toBe('PAYMENT_ALREADY_SETTLED');
     const after = await candidate.client.get(`/api/payment/orders/${order.body.orderId}`);
     expect(after.body.status).toBe('PAID');
+    // The order's view is the same whether built from what was written or read back.
+    expect(after.body.enrolmentIds).toEqual([...ids].sort());
+    expect(order.body.enrolmentIds).toEqual(after.body.enrolmentIds);
+    expect(after.body.qrDataUrl).toBe(order.body.qrDataUrl);
     const mine = await candidate.client.get('/api/registration');
     expect(mine.body.registration.written.paymentSummary).toBe('ALL_PAID');
     expect(mine.body.registration.oral.enrolments[0]).toMatchObject({ paymentStatus: 'PAID', expiresAt: null, cancellable: false });
@@ -112,6 +122,17 @@ describe('R9 group payment (集体缴费)', () => {
     expect(view).toMatchObject({ paymentStatus: 'PAID', groupPaymentLock: false });
     const audit = await server.db.selectFrom('audit_log').select('action').where('target_id', '=', order.body.orderId).execute();
     expect(audit.map((entry) => entry.action)).toContain('group_payment.created');
+  });
+
+  it('R9 a group order whose payment fails unlocks its enrolments, which stay unpaid', async () => {
+    const candidate = await readyCandidate(server);
+    const [id] = await enrolled(candidate, [offeringId('993010', '1')]);
+    const order = await teacher.post('/api/staff/group-payments', { enrolmentIds: [id], provider: 'ALIPAY' });
+    expect((await candidate.client.get('/api/registration')).body.registration.written.enrolments[0]).toMatchObject({ groupPaymentLock: true });
+    expect((await payOnPhone(order.body.payUrl, 'FAILED')).status).toBe(200);
+    expect((await teacher.get(`/api/staff/group-payments/${order.body.orderId}`)).body.status).toBe('FAILED');
+    expect((await candidate.client.get('/api/registration')).body.registration.written.enrolments[0]).toMatchObject({ paymentStatus: 'UNPAID', groupPaymentLock: false });
+    expect((await candidate.client.post('/api/payment/orders', { enrolmentIds: [id], provider: 'BANK' })).status).toBe(200);
   });
 
   it('R9 releasing a group order unlocks its enrolments; another school\'s teacher cannot take them', async () => {

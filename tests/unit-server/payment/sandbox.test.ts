@@ -106,6 +106,17 @@ describe('sandbox payment provider', () => {
     });
     expect(await provider.settle('SBNOSUCHREF', 'PAID')).toEqual({ ok: false, error: { code: 'PAYMENT_REFERENCE_UNKNOWN' } });
   });
+
+  it("leaves another provider's payment alone: one ledger, settled only through the provider that made it", async () => {
+    const ledger = memorySandboxLedger();
+    const options = { publicBaseUrl: 'http://192.168.1.10:8080/', ledger, clock, newReference: () => 'SBSHARED0001' };
+    const alipay = createSandboxProvider({ ...options, name: 'ALIPAY', secret: 'alipay-secret' });
+    const bank = createSandboxProvider({ ...options, name: 'BANK', secret: 'bank-secret' });
+    const created = await alipay.createPayment(order);
+    expect(await bank.settle(created.providerRef, 'PAID')).toEqual({ ok: false, error: { code: 'PAYMENT_REFERENCE_UNKNOWN' } });
+    expect(await ledger.find(created.providerRef)).toMatchObject({ status: 'PENDING', settledAt: null });
+    expect((await alipay.settle(created.providerRef, 'PAID')).ok).toBe(true);
+  });
 });
 
 describe('settling an order (idempotent callbacks)', () => {
