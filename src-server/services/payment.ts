@@ -3,6 +3,7 @@ import { sql, type QueryCreator, type Selectable, type Transaction } from 'kysel
 import type { PaymentProviderName } from '../../shared/contracts/http/payment.js';
 import { checkOralPaidWithWritten, payableEnrolments, totalFen } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { PaymentNotice } from '../payment/provider.js';
 import { decideSettlement, settlementOfNotice, settlementOfState, type Settlement } from '../payment/notice.js';
@@ -61,9 +62,8 @@ export function paymentProvider(ctx: ServiceContext, name: PaymentProviderName):
 /** An order with the ids of its enrolments, sorted: what an order's view shows. */
 type OrderRow = Selectable<Database['payment_orders']> & { readonly enrolment_ids: readonly string[] };
 
-/** The order and its enrolments' ids in one statement (the kiosk looks at an order after each payment). */
-function findOrder(db: Executor, orderId: string): Promise<OrderRow | undefined> {
-  return db
+const orderRows = preparedQuery((db: Executor, _shape: 'only', orderId: string) =>
+  db
     .selectFrom('payment_orders')
     .selectAll('payment_orders')
     .select(
@@ -71,8 +71,12 @@ function findOrder(db: Executor, orderId: string): Promise<OrderRow | undefined>
         'enrolment_ids',
       ),
     )
-    .where('id', '=', orderId)
-    .executeTakeFirst();
+    .where('id', '=', orderId),
+);
+
+/** The order and its enrolments' ids in one statement, compiled once (the kiosk looks at an order after each payment). */
+async function findOrder(db: Executor, orderId: string): Promise<OrderRow | undefined> {
+  return (await orderRows(db, 'only', orderId))[0];
 }
 
 async function orderView(ctx: ServiceContext, order: OrderRow) {

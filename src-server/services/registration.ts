@@ -1,6 +1,6 @@
 // R1–R3: the registration agreement, the qualification query and saving (binding) a registration, and the 报名信息 page.
 import { sql, type Selectable } from 'kysely';
-import type { Identity } from '../../shared/domain/identity.js';
+import type { Identity, IdType } from '../../shared/domain/identity.js';
 import { provinceOfSchool } from '../../shared/domain/school.js';
 import { registrationWindowFor } from '../../shared/domain/exam-session.js';
 import type { RosterRecord } from '../../shared/domain/roster-record.js';
@@ -14,6 +14,7 @@ import {
 } from '../../shared/rules/index.js';
 import { snapshotRosterRecord } from '../../shared/domain/registration.js';
 import type { Executor } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { ReviewApplicationTable, RosterRecordTable } from '../db/schema.js';
 import { currentSession } from './catalogue.js';
 import type { ServiceContext } from './context.js';
@@ -63,30 +64,24 @@ type JsonRow<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Da
  * The agreement, the roster record of the identity and the passport's review application in one
  * statement: three round trips were a fifth of the qualification query's cost in the rush
  * (bench/rush.bench.ts). Each subquery finds at most one row (primary key or unique index); the rows
- * come as JSON, so their timestamps are turned back into dates here.
+ * come as JSON, so their timestamps are turned back into dates here. Compiled once (db/prepared.ts).
  */
+const candidateRows = preparedQuery((db: Executor, _shape: 'only', passportId: string, sessionId: string, idType: IdType, idNumber: string) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('registration_agreements').select('agreement_version').where('passport_id', '=', passportId).where('exam_session_id', '=', sessionId).as('agreement_version'),
+    eb
+      .selectFrom('roster_records as rr')
+      .select(sql<JsonRow<Selectable<RosterRecordTable>>>`to_jsonb(rr)`.as('record'))
+      .where('rr.id_type', '=', idType)
+      .where('rr.id_number', '=', idNumber)
+      .as('record'),
+    eb.selectFrom('review_applications as ra').select(sql<JsonRow<ReviewApplicationRow>>`to_jsonb(ra)`.as('application')).where('ra.passport_id', '=', passportId).as('application'),
+  ]),
+);
+
 async function candidateReads(db: Executor, passportId: string, sessionId: string, identity: Pick<Identity, 'idType' | 'idNumber'>): Promise<CandidateReads> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('registration_agreements')
-        .select('agreement_version')
-        .where('passport_id', '=', passportId)
-        .where('exam_session_id', '=', sessionId)
-        .as('agreement_version'),
-      eb
-        .selectFrom('roster_records as rr')
-        .select(sql<JsonRow<Selectable<RosterRecordTable>>>`to_jsonb(rr)`.as('record'))
-        .where('rr.id_type', '=', identity.idType)
-        .where('rr.id_number', '=', normalizeIdNumber(identity.idType, identity.idNumber))
-        .as('record'),
-      eb
-        .selectFrom('review_applications as ra')
-        .select(sql<JsonRow<ReviewApplicationRow>>`to_jsonb(ra)`.as('application'))
-        .where('ra.passport_id', '=', passportId)
-        .as('application'),
-    ])
-    .executeTakeFirstOrThrow();
+  const [row] = await candidateRows(db, 'only', passportId, sessionId, identity.idType, normalizeIdNumber(identity.idType, identity.idNumber));
+  if (row === undefined) throw new Error('a SELECT without FROM answered no row');
   const record = row.record === null ? null : rosterRecordOf({ ...row.record, updated_at: new Date(row.record.updated_at) });
   const application =
     row.application === null
