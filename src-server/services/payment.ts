@@ -14,7 +14,7 @@ import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { check, command, refuseWith } from './outcome.js';
 import { currentSession } from './catalogue.js';
-import { lockedState, type HeldEnrolment } from './registration-state.js';
+import { readState, type HeldEnrolment } from './registration-state.js';
 import { keyedHash, newId } from './secrets.js';
 
 /** The sandbox's books in a table, so every server process sees the same provider. */
@@ -156,9 +156,12 @@ function payableSelection(enrolments: readonly HeldEnrolment[], ids: readonly st
 export function createOrder(ctx: ServiceContext, passportId: string, input: { enrolmentIds: readonly string[]; provider: PaymentProviderName }) {
   return command(async () => {
     const now = ctx.clock.now();
-    const { session } = await currentSession(ctx);
+    const { reference, session } = await currentSession(ctx);
     const order = await ctx.db.transaction().execute(async (trx) => {
-      const state = await lockedState(trx, passportId, session.id);
+      // The registration row lock serialises one candidate's commands (an order racing a cancel).
+      const read = await readState(trx, reference, passportId, session.id, { forUpdate: true });
+      if (read === undefined) return refuseWith('REGISTRATION_REQUIRED');
+      const { state } = read;
       const selected = payableSelection(state.enrolments, input.enrolmentIds);
       const values: NewOrder = { id: newId(), sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now };
       await insertOrder(trx, values);
@@ -335,7 +338,7 @@ export function createGroupPayment(ctx: ServiceContext, staff: StaffActor, input
   return command(async () => {
     const teacher = teacherSchool(staff);
     const now = ctx.clock.now();
-    const { session } = await currentSession(ctx);
+    const { reference, session } = await currentSession(ctx);
     const orderId = newId();
     const order = await ctx.db.transaction().execute(async (trx) => {
       const owners = await trx
@@ -349,7 +352,9 @@ export function createGroupPayment(ctx: ServiceContext, staff: StaffActor, input
         .execute();
       const selected: HeldEnrolment[] = [];
       for (const owner of owners) {
-        const state = await lockedState(trx, owner.passport_id, session.id);
+        const read = await readState(trx, reference, owner.passport_id, session.id, { forUpdate: true });
+        if (read === undefined) return refuseWith('REGISTRATION_REQUIRED');
+        const { state } = read;
         const mine = state.enrolments.filter((enrolment) => input.enrolmentIds.includes(enrolment.id));
         if (mine.some((enrolment) => enrolment.offering.schoolCode !== teacher.schoolCode)) refuseWith('FORBIDDEN', { field: 'enrolmentIds' });
         selected.push(...payableSelection(state.enrolments, mine.map((enrolment) => enrolment.id)));

@@ -22,8 +22,7 @@ import { check, command, refuseWith } from './outcome.js';
 import { rosterRecordOf, type SessionWithAgreement } from './reference-data.js';
 import {
   candidateQualifications,
-  findRegistration,
-  loadState,
+  readState,
   registrationView,
   rosterRecordView,
   type RegistrationState,
@@ -168,10 +167,10 @@ export function saveRegistration(ctx: ServiceContext, passportId: string, input:
         const state: RegistrationState = { registration: saved, snapshot: saved.roster_snapshot, enrolments: [], catalogue: reference.catalogue, reviewStatus: reviewStatusFor(reads.application, saved.roster_snapshot) };
         return registrationView(ctx.db, state, session, now);
       }
-      const existing = await findRegistration(ctx.db, passportId, session.id);
+      const existing = await readState(ctx.db, reference, passportId, session.id);
       if (existing !== undefined) {
-        if (existing.roster_record_id !== record.id) refuseWith('REGISTRATION_PASSPORT_ALREADY_BOUND');
-        return registrationView(ctx.db, await loadState(ctx.db, existing), session, now);
+        if (existing.state.registration.roster_record_id !== record.id) refuseWith('REGISTRATION_PASSPORT_ALREADY_BOUND');
+        return registrationView(ctx.db, existing.state, session, now);
       }
       // Not this passport's: another passport holds this identity or roster record.
       const held = await ctx.db
@@ -186,11 +185,12 @@ export function saveRegistration(ctx: ServiceContext, passportId: string, input:
   });
 }
 
+/** The 报名信息 page: the registration, its enrolments and review status in one statement (readState). */
 export function getMyRegistration(ctx: ServiceContext, passportId: string) {
   return command(async () => {
     const now = ctx.clock.now();
-    const { session } = await currentSession(ctx);
-    const registration = await findRegistration(ctx.db, passportId, session.id);
-    return { registration: registration === undefined ? null : await registrationView(ctx.db, await loadState(ctx.db, registration), session, now) };
+    const { reference, session } = await currentSession(ctx);
+    const read = await readState(ctx.db, reference, passportId, session.id);
+    return { registration: read === undefined ? null : await registrationView(ctx.db, read.state, session, now) };
   });
 }

@@ -6,8 +6,9 @@ import { auditActorOf, type StaffActor } from './actors.js';
 import { recordAudit, type AuditActor } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { command, refuseWith } from './outcome.js';
-import { calendarDateIn, currentExamSession, type SessionWithAgreement } from './reference-data.js';
-import { findRegistration, loadState, placeNames, subjectRef, type HeldEnrolment } from './registration-state.js';
+import { currentSession } from './catalogue.js';
+import { calendarDateIn, type SessionWithAgreement } from './reference-data.js';
+import { readState, subjectRef, type HeldEnrolment } from './registration-state.js';
 
 /** The CLI runs as the system; over HTTP an admin does, and the audit log names them. */
 const SYSTEM: AuditActor = { kind: 'SYSTEM', id: null, name: 'cli arrange' };
@@ -25,7 +26,7 @@ function arrangementSession(session: SessionWithAgreement) {
 export function runArrangement(ctx: ServiceContext, admin: StaffActor | null, input: { campusCode?: string; seatsPerRoom: number }) {
   return command(async () => {
     const now = ctx.clock.now();
-    const session = await currentExamSession(ctx.db);
+    const { session } = await currentSession(ctx);
     return ctx.db.transaction().execute(async (trx) => {
       await lockKey(trx, `arrangement:${session.id}`);
       let query = trx
@@ -82,13 +83,13 @@ export function runArrangement(ctx: ServiceContext, admin: StaffActor | null, in
 
 async function printableTickets(ctx: ServiceContext, passportId: string) {
   const now = ctx.clock.now();
-  const session = await currentExamSession(ctx.db);
-  const registration = await findRegistration(ctx.db, passportId, session.id);
-  if (registration === undefined) return { session, tickets: [] };
-  const state = await loadState(ctx.db, registration);
+  const { reference, session } = await currentSession(ctx);
+  const read = await readState(ctx.db, reference, passportId, session.id);
+  if (read === undefined) return { session, tickets: [] };
+  const { state } = read;
   const printable = state.enrolments.filter((enrolment) => canPrintAdmissionTicket(enrolment, session, now));
   const rows = printable.length === 0 ? [] : await ctx.db.selectFrom('admission_tickets').selectAll().where('enrolment_id', 'in', printable.map((e) => e.id)).execute();
-  const names = await placeNames(ctx.db);
+  const { names } = reference;
   const ticketOf = (enrolment: HeldEnrolment) => {
     const row = rows.find((ticket) => ticket.enrolment_id === enrolment.id);
     if (row === undefined) return [];
