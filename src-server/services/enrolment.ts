@@ -27,13 +27,14 @@ import {
   readState,
   subjectOf,
   subjectRef,
+  type EnrolmentRow,
   type HeldEnrolment,
   type PlaceNames,
   type RegistrationState,
   type StateRead,
   type StateWithSeats,
 } from './registration-state.js';
-import { releaseSeats, takeSeats, takeSeatsAndCommit } from './seats.js';
+import { literalInsert, releaseSeats, takeSeats, takeSeatsAndCommit } from './seats.js';
 import { newId } from './secrets.js';
 
 /** Who asks: the candidate for themself, or (later) a school enrolling on the candidate's behalf (学校代报). */
@@ -129,43 +130,45 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       const locked = await stateOrRefuse(trx, reference, request.passportId, { forUpdate: true, seatsOf });
       const { state } = locked;
       const selection = judgeSubmission(reference, locked, request, kind, now);
-      const rows = selection.map(({ offering }) => ({
-        id: newId(),
-        registration_id: state.registration.id,
-        offering_id: offering.id,
-        subject_code: offering.subjectCode,
-        fee_fen: offering.feeFen,
-        method: request.method ?? 'CANDIDATE',
-        created_at: now,
-        paid_at: null,
-        group_payment_order_id: null,
-      }));
-      // The answer is built from the inserted rows (with their column defaults) and the offerings
-      // already read, rather than by loading the registration again: four statements fewer.
-      const inserted = await trx.insertInto('enrolments').values(rows).returningAll().execute();
+      // Written out in full (no column defaults), so the answer is built from these very rows and
+      // the offerings already read, without reading anything back.
+      const rows = selection.map(
+        ({ offering }): EnrolmentRow => ({
+          id: newId(),
+          registration_id: state.registration.id,
+          offering_id: offering.id,
+          subject_code: offering.subjectCode,
+          fee_fen: offering.feeFen,
+          payment_status: 'UNPAID',
+          arrangement_status: 'UNARRANGED',
+          method: request.method ?? 'CANDIDATE',
+          created_at: now,
+          paid_at: null,
+          group_payment_order_id: null,
+        }),
+      );
       const offerings = new Map(selection.map(({ offering }) => [offering.id, offering]));
-      const names = reference.names;
-      // In the order loadState lists them (created_at, then id; one created_at for all of them).
-      const enrolments = inserted
+      // In the order readState lists them (created_at, then id; one created_at for all of them).
+      const enrolments = [...rows]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .map((row) => {
           const offering = offerings.get(row.offering_id);
           if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);
-          return enrolmentView(heldEnrolment(row, state.catalogue, offering), session, names, now);
+          return enrolmentView(heldEnrolment(row, state.catalogue, offering), session, reference.names, now);
         });
-      // R7 last: the seat UPDATE takes the offering's row lock, which every contender for that
-      // offering waits on until this transaction ends. Taken as the final statement, the lock is held
-      // for the UPDATE and the COMMIT only, not for the insert and the reads of the answer (the seat
-      // race of bench/seats.bench.ts, see BENCHMARKS.md); on PostgreSQL, when this transaction is the
-      // outermost, both go in one round trip (seats.ts takeSeatsAndCommit). A replayed kiosk
-      // operation runs inside the batch's transaction, which must commit with its seq record, and
-      // PGlite runs one statement at a time anyway: they take the seats the plain way.
-      // The enrolment row is already inserted but invisible to others; a full offering rolls it back.
+      // R7: the seat UPDATE takes the offering's row lock, which every contender for that offering
+      // waits on until this transaction ends. On PostgreSQL, when this transaction is the outermost,
+      // the UPDATE, the enrolment insert and the COMMIT travel in one message (seats.ts
+      // takeSeatsAndCommit), so the lock is held for no round trip at all (the seat race of
+      // bench/seats.bench.ts, see BENCHMARKS.md). A replayed kiosk operation runs inside the batch's
+      // transaction, which must commit with its seq record, and PGlite runs one statement at a time
+      // anyway: they insert, then take the seats the plain way, and a full offering rolls back.
       const offeringIds = selection.map(({ offering }) => offering.id);
       if (commitWithSeats) {
-        if (!(await takeSeatsAndCommit(trx, offeringIds))) throw new SeatsFull(selection.map(({ offering }) => offering));
+        if (!(await takeSeatsAndCommit(trx, offeringIds, literalInsert('enrolments', rows)))) throw new SeatsFull(selection.map(({ offering }) => offering));
         return { enrolments };
       }
+      await trx.insertInto('enrolments').values(rows).execute();
       const full = await takeSeats(trx, offeringIds);
       if (full !== null) {
         const subjectCode = selection.find(({ offering }) => offering.id === full)?.offering.subjectCode ?? '';

@@ -17,6 +17,7 @@ import {
   unpaidEnrolmentExpiresAt,
 } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import { refuseWith } from './outcome.js';
 import type { ReferenceSnapshot } from './reference-cache.js';
@@ -106,15 +107,17 @@ export interface StateWithSeats {
   readonly seats: ReadonlyMap<string, number>;
 }
 
+/** Which variant of the state statement: locked or not, and whose seat counts it reads. */
+type StateShape = `${'read' | 'lock'}:${'none' | 'ids' | 'roster-campus'}`;
+
 /**
  * A passport's registration in a session with its enrolments, the passport's review status and the
- * seats asked about, in one statement (a row per enrolment): the enrolment commands read this
- * first, and each statement is a round trip (bench/seats.bench.ts). Subjects and the enrolments'
- * offering terms come from the reference snapshot. Undefined when there is no registration.
+ * seats asked about, in one statement (a row per enrolment). Compiled once per shape (db/prepared.ts):
+ * every enrolment request runs it, some twice.
  */
-export async function readState(db: Executor, reference: ReferenceSnapshot, passportId: string, examSessionId: string, read: StateRead = {}): Promise<StateWithSeats | undefined> {
-  const seatIds = [...new Set(read.seatsOf ?? [])];
-  let query = db
+const stateRows = preparedQuery((db: Executor, shape: StateShape, passportId: string, examSessionId: string, seatIds: readonly string[]) => {
+  const [lock, seats] = shape.split(':');
+  const query = db
     .selectFrom('registrations as r')
     .leftJoin('enrolments as e', 'e.registration_id', 'r.id')
     .selectAll('r')
@@ -140,23 +143,36 @@ export async function readState(db: Executor, reference: ReferenceSnapshot, pass
         .where('ra.id_number', '=', sql<string>`r.roster_snapshot->>'idNumber'`)
         .limit(1)
         .as('review_status'),
-      read.seatsAtRosterCampus === true
-        ? eb
+      seats === 'none'
+        ? sql<Record<string, number> | null>`NULL`.as('seats')
+        : eb
             .selectFrom('offerings')
             .select(sql<Record<string, number>>`json_object_agg(id, remaining)`.as('seats'))
-            .whereRef('offerings.exam_session_id', '=', 'r.exam_session_id')
-            .where('offerings.campus_code', '=', sql<string>`r.roster_snapshot->>'campusCode'`)
-            .as('seats')
-        : seatIds.length === 0
-          ? sql<Record<string, number> | null>`NULL`.as('seats')
-          : eb.selectFrom('offerings').select(sql<Record<string, number>>`json_object_agg(id, remaining)`.as('seats')).where('id', 'in', seatIds).as('seats'),
+            .where((inner) =>
+              seats === 'ids'
+                ? inner('offerings.id', '=', sql<string>`ANY(${seatIds})`)
+                : inner.and([
+                    inner('offerings.exam_session_id', '=', inner.ref('r.exam_session_id')),
+                    inner('offerings.campus_code', '=', sql<string>`r.roster_snapshot->>'campusCode'`),
+                  ]),
+            )
+            .as('seats'),
     ])
     .where('r.passport_id', '=', passportId)
     .where('r.exam_session_id', '=', examSessionId)
     .orderBy('e.created_at')
     .orderBy('e.id');
-  if (read.forUpdate === true) query = query.forUpdate('r');
-  const rows = await query.execute();
+  return lock === 'lock' ? query.forUpdate('r') : query;
+});
+
+/**
+ * The registration with everything the rules ask of it and the seats of `read`: the enrolment
+ * commands read this first, and each statement is a round trip (bench/seats.bench.ts). Subjects and
+ * the enrolments' offering terms come from the reference snapshot. Undefined without a registration.
+ */
+export async function readState(db: Executor, reference: ReferenceSnapshot, passportId: string, examSessionId: string, read: StateRead = {}): Promise<StateWithSeats | undefined> {
+  const seats = read.seatsAtRosterCampus === true ? 'roster-campus' : read.seatsOf === undefined || read.seatsOf.length === 0 ? 'none' : 'ids';
+  const rows = await stateRows(db, `${read.forUpdate === true ? 'lock' : 'read'}:${seats}`, passportId, examSessionId, [...new Set(read.seatsOf ?? [])]);
   const first = rows[0];
   if (first === undefined) return undefined;
   const registration: RegistrationRow = {
@@ -197,7 +213,8 @@ export async function readState(db: Executor, reference: ReferenceSnapshot, pass
 /** The state from its rows; an enrolment's offering comes from the snapshot, or from the database when the snapshot does not hold it. */
 async function stateOfRows(db: Executor, reference: ReferenceSnapshot, registration: RegistrationRow, rows: readonly EnrolmentRow[], reviewStatus: ReviewStatus | null): Promise<RegistrationState> {
   const missing = rows.filter((row) => !reference.offerings.has(row.offering_id)).map((row) => row.offering_id);
-  const fetched = new Map((await listOfferings(db, { examSessionId: registration.exam_session_id, ids: missing })).map((offering) => [offering.id, offering]));
+  const fetched =
+    missing.length === 0 ? new Map<string, Offering>() : new Map((await listOfferings(db, { examSessionId: registration.exam_session_id, ids: missing })).map((offering) => [offering.id, offering]));
   const enrolments = rows.map((row): HeldEnrolment => {
     const offering = reference.offerings.get(row.offering_id) ?? fetched.get(row.offering_id);
     if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);

@@ -1,5 +1,5 @@
 // R7: taking and giving back offering seats, atomically and in the transaction that inserts or deletes the enrolment.
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
@@ -55,14 +55,22 @@ const CHECK_VIOLATION = '23514';
  * PostgreSQL would log a warning per enrolment); anything run after this call would land in that
  * new transaction, so nothing may follow it.
  *
+ * `holders` (the enrolment insert) goes in the same message, after the seats: inserted earlier, each
+ * enrolment's foreign key would take a KEY SHARE lock on the offering's row, and with dozens of
+ * contenders holding one while the counter's UPDATE changes the row, PostgreSQL tracks them all in
+ * a multixact per update: the seat UPDATE's mean time grew from under 1 ms to 26 ms in the seat race
+ * (BENCHMARKS.md). After our own UPDATE the insert's KEY SHARE is a lock this transaction already
+ * holds more strongly, and only winners insert at all. It is written with literals (`literalInsert`).
+ *
  * Returns false when an offering was full.
  */
-export async function takeSeatsAndCommit(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<boolean> {
+export async function takeSeatsAndCommit(trx: Transaction<Database>, offeringIds: readonly string[], holders?: RawBuilder<unknown>): Promise<boolean> {
   const updates = [...offeringIds]
     .sort()
     .map((offeringId) => sql`UPDATE offerings SET remaining = remaining - 1, version = nextval('reference_version') WHERE id = ${sql.lit(offeringId)}`);
+  const statements = holders === undefined ? updates : [...updates, holders];
   try {
-    await sql`${sql.join(updates, sql`; `)}; COMMIT; BEGIN`.execute(trx);
+    await sql`${sql.join(statements, sql`; `)}; COMMIT; BEGIN`.execute(trx);
     return true;
   } catch (error) {
     // Only `remaining` changes here, and the rows were valid before, so the CHECK that failed is
@@ -71,6 +79,18 @@ export async function takeSeatsAndCommit(trx: Transaction<Database>, offeringIds
     if (code === CHECK_VIOLATION && table === 'offerings') return false;
     throw error;
   }
+}
+
+/**
+ * An INSERT with its values written into the SQL as escaped literals, for a simple-protocol message
+ * of several statements (takeSeatsAndCommit), which carries no parameters. Every row must have the
+ * same columns; values are strings, numbers, booleans, dates or null.
+ */
+export function literalInsert(table: string, rows: readonly Readonly<Record<string, string | number | boolean | Date | null>>[]): RawBuilder<unknown> {
+  const columns = Object.keys(rows[0] ?? {});
+  if (columns.length === 0) throw new Error('literalInsert needs at least one row');
+  const values = rows.map((row) => sql`(${sql.join(columns.map((column) => sql.lit(row[column] ?? null)))})`);
+  return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.id(column)))}) VALUES ${sql.join(values)}`;
 }
 
 /** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */

@@ -2,6 +2,7 @@
 import { ID_TYPES, type IdType } from '../../shared/domain/identity.js';
 import { loginAccountKind, normalizeEmail, normalizeIdNumber, normalizeMobile } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Actor, CandidateActor, StaffActor } from './actors.js';
 import { spendCaptcha } from './captcha.js';
 import type { ServiceContext } from './context.js';
@@ -162,9 +163,12 @@ export interface ResolvedSession {
   readonly referenceGeneration: number | null;
 }
 
-/** The session row of a token hash with its account, device and provisional passport, and the reference generation. */
-function sessionRow(db: Executor, hash: string) {
-  return db
+/**
+ * The session row of a token hash with its account, device and provisional passport, and the
+ * reference generation. Every signed-in request runs it, so it is compiled once (db/prepared.ts).
+ */
+const sessionRows = preparedQuery((db: Executor, _shape: 'only', hash: string) =>
+  db
     .selectFrom('sessions')
     .leftJoin('staff_accounts', 'staff_accounts.id', 'sessions.staff_id')
     .leftJoin('kiosk_devices', 'kiosk_devices.id', 'sessions.device_id')
@@ -187,16 +191,15 @@ function sessionRow(db: Executor, hash: string) {
       // Every signed-in request makes this lookup: reading the generation here costs no round trip.
       (eb) => eb.selectFrom('reference_generation').select('generation').as('reference_generation'),
     ])
-    .where('sessions.token_hash', '=', hash)
-    .executeTakeFirst();
-}
+    .where('sessions.token_hash', '=', hash),
+);
 
-type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
+type SessionRow = Awaited<ReturnType<typeof sessionRows>>[number];
 
 /** The actor behind a session token, and the reference generation read in the same statement. */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<ResolvedSession> {
   const hash = tokenHash(token);
-  const row = await sessionRow(ctx.db, hash);
+  const [row] = await sessionRows(ctx.db, 'only', hash);
   if (row === undefined) return { actor: null, referenceGeneration: null };
   const referenceGeneration = row.reference_generation === null ? null : Number(row.reference_generation);
   return { actor: await actorOf(ctx, row, hash), referenceGeneration };

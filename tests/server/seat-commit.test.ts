@@ -1,8 +1,9 @@
 // R7 on PostgreSQL: takeSeatsAndCommit takes the seats and commits in one round trip, or, with any offering full, writes nothing at all.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgresPool, type Db } from '../../src-server/db/database.js';
 import { seedDemo } from '../../src-server/demo/seed.js';
-import { takeSeatsAndCommit } from '../../src-server/services/seats.js';
+import { literalInsert, takeSeatsAndCommit } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
 import { offeringId } from '../support/enrolment.js';
 
@@ -50,5 +51,29 @@ describe.skipIf(!isPg)('R7 seats taken with the COMMIT in one round trip', () =>
     await db.updateTable('offerings').set({ capacity: 5, remaining: 5 }).where('id', '=', C).execute();
     expect(await attempt([C, A], 2222)).toBe('full');
     expect({ a: await remaining(A), c: await remaining(C), fee: await fee(B) }).toEqual({ a: 0, c: 5, fee: 1111 });
+  });
+
+  /** The seats, then a literal insert of the rows that hold them, then COMMIT, in one message. */
+  const attemptWithHolder = (ids: string[], note: string) =>
+    db
+      .transaction()
+      .execute(async (trx) => {
+        const holder = literalInsert('seat_holder_probe', [{ note, at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }]);
+        if (!(await takeSeatsAndCommit(trx, ids, holder))) throw new Error('full');
+        return 'committed';
+      })
+      .catch((error: Error) => error.message);
+  const probes = async () => (await sql<{ note: string; at: Date; quoted: string }>`SELECT note, at, quoted FROM seat_holder_probe ORDER BY note`.execute(db)).rows;
+
+  it('R7 the rows holding the seats are inserted after them and commit with them, their literals intact', async () => {
+    await sql`CREATE TABLE seat_holder_probe (note text PRIMARY KEY, at timestamptz NOT NULL, quoted text NOT NULL)`.execute(db);
+    await db.updateTable('offerings').set({ capacity: 5, remaining: 5 }).where('id', '=', C).execute();
+    expect(await attemptWithHolder([C], 'first')).toBe('committed');
+    expect({ c: await remaining(C), probes: await probes() }).toEqual({ c: 4, probes: [{ note: 'first', at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }] });
+  });
+
+  it('R7 a full offering leaves no holder row behind', async () => {
+    expect(await attemptWithHolder([A], 'second')).toBe('full');
+    expect({ a: await remaining(A), probes: (await probes()).map((row) => row.note) }).toEqual({ a: 0, probes: ['first'] });
   });
 });
