@@ -6,6 +6,7 @@ import { seatDrift } from '../src-server/services/seats.js';
 import { insertCandidates } from './lib/candidates.js';
 import { preparedPg } from './lib/database.js';
 import { RESULTS_DIR, runPart } from './lib/harness.js';
+import { closeHttpClient, requestJson } from './lib/http-client.js';
 import { timed, withConcurrency } from './lib/load.js';
 import { resetStatementCount, startPgCluster, statementCount, topStatements } from './lib/pg-cluster.js';
 import { startServerProcess } from './lib/server-process.js';
@@ -22,7 +23,7 @@ const SERVERS = 2;
 /** The statement of src-server/services/seats.ts takeSeats, as it reaches PostgreSQL. */
 const SEAT_UPDATE = `UPDATE offerings SET remaining = remaining - 1, version = nextval('reference_version') WHERE id = $1 AND remaining > 0 RETURNING id`;
 
-await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: true, profile: false }, async (flags) => {
+await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, durable: true, profile: false }, async (flags) => {
   const cluster = await startPgCluster({ durable: flags.durable });
   const db = await preparedPg(cluster.url);
   const candidates = await insertCandidates(db, flags.contenders, { saved: true });
@@ -39,14 +40,17 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: tr
   // Warm-up outside the clock: each server's pool opened and its code paths compiled, on reads that leave the seats alone.
   await withConcurrency(200, 40, async (n) => {
     const candidate = candidates[n % candidates.length]!;
-    const response = await fetch(`${serverOf(n).url}/api/enrolment/written/choices`, { headers: { authorization: `Bearer ${candidate.token}` } });
-    await response.arrayBuffer();
+    await requestJson(`${serverOf(n).url}/api/enrolment/written/choices`, { token: candidate.token });
   });
   await Promise.all(Array.from({ length: SERVER_POOL * SERVERS }, () => ceilingPool.query('SELECT 1')));
 
   const violations: string[] = [];
-  const rounds: { claims_per_s: number; ceiling_per_s: number; latencies: number[]; server_cpu_ms: number; statements: number; top: Awaited<ReturnType<typeof topStatements>>; enrolled: number; oversold: number; full: number; other: number }[] = [];
-  for (let round_ = 0; round_ < flags.rounds; round_ += 1) {
+  const rounds: { claims_per_s: number; ceiling_per_s: number; latencies: number[]; server_cpu_ms: number; client_cpu_ms: number; statements: number; top: Awaited<ReturnType<typeof topStatements>>; enrolled: number; oversold: number; full: number; other: number }[] = [];
+  // The warm-up races run the same claims first and are not counted: the servers' JIT has compiled
+  // the claim path, and every connection the race needs is open, as on a server that has been up.
+  for (let race = 0; race < flags.warmup + flags.rounds; race += 1) {
+    const counted = race >= flags.warmup;
+    const label = counted ? `round ${race - flags.warmup + 1}` : `warm-up ${race + 1}`;
     await reset();
     // Ceiling: every contender's seat UPDATE at once, queued on the pool as the servers' requests queue on theirs.
     const ceilingStarted = performance.now();
@@ -59,17 +63,13 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: tr
     await resetStatementCount(ceilingPool);
     let lastSeatAt = 0;
     const cpuBefore = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
+    const clientCpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       candidates.map(async (candidate, n) => {
         const { ms, value } = await timed(async () => {
-          const response = await fetch(`${serverOf(n).url}/api/enrolment/written`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${candidate.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ offeringIds: [OFFERING] }),
-          });
-          const body = (await response.json()) as { error?: { code: string } };
-          return response.status === 200 ? 'enrolled' : (body.error?.code ?? String(response.status));
+          const answer = await requestJson<{ error?: { code: string } }>(`${serverOf(n).url}/api/enrolment/written`, { token: candidate.token, body: { offeringIds: [OFFERING] } });
+          return answer.status === 200 ? 'enrolled' : (answer.body.error?.code ?? String(answer.status));
         });
         latencies.push(ms);
         if (value === 'enrolled') lastSeatAt = Math.max(lastSeatAt, performance.now() - started);
@@ -79,6 +79,8 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: tr
     const seconds = (performance.now() - started) / 1000;
     // The profile of one claim: server CPU and statements (round trips to PostgreSQL, BEGIN and COMMIT included).
     const serverCpuMs = ((servers.reduce((sum, server) => sum + server.cpuSeconds(), 0) - cpuBefore) * 1000) / flags.contenders;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000 / flags.contenders;
     const statements = (await statementCount(ceilingPool)) / flags.contenders;
     const top = await topStatements(ceilingPool, 6);
 
@@ -91,21 +93,22 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: tr
     const full = statuses.get('OFFERING_FULL') ?? 0;
     const other = flags.contenders - answeredEnrolled - full;
     const expected = Math.min(flags.contenders, flags.capacity);
-    if (oversold > 0) violations.push(`round ${round_ + 1}: ${oversold} seats oversold`);
-    if (enrolled !== expected) violations.push(`round ${round_ + 1}: ${enrolled} enrolled in the database, ${expected} expected`);
-    if (answeredEnrolled !== enrolled) violations.push(`round ${round_ + 1}: ${answeredEnrolled} answered enrolled, ${enrolled} in the database`);
-    if (offering.remaining !== offering.capacity - enrolled) violations.push(`round ${round_ + 1}: counter says ${offering.remaining} remaining, enrolments say ${offering.capacity - enrolled}`);
-    if (other > 0) violations.push(`round ${round_ + 1}: unexpected answers ${JSON.stringify(Object.fromEntries(statuses))}`);
+    if (oversold > 0) violations.push(`${label}: ${oversold} seats oversold`);
+    if (enrolled !== expected) violations.push(`${label}: ${enrolled} enrolled in the database, ${expected} expected`);
+    if (answeredEnrolled !== enrolled) violations.push(`${label}: ${answeredEnrolled} answered enrolled, ${enrolled} in the database`);
+    if (offering.remaining !== offering.capacity - enrolled) violations.push(`${label}: counter says ${offering.remaining} remaining, enrolments say ${offering.capacity - enrolled}`);
+    if (other > 0) violations.push(`${label}: unexpected answers ${JSON.stringify(Object.fromEntries(statuses))}`);
     const drift = await seatDrift(db);
-    if (drift.some((row) => row.offeringId === OFFERING)) violations.push(`round ${round_ + 1}: seat drift ${JSON.stringify(drift)}`);
-    rounds.push({ claims_per_s: flags.contenders / seconds, ceiling_per_s: flags.contenders / ceilingSeconds, latencies, server_cpu_ms: serverCpuMs, statements, top, enrolled, oversold, full, other });
+    if (drift.some((row) => row.offeringId === OFFERING)) violations.push(`${label}: seat drift ${JSON.stringify(drift)}`);
+    if (counted) rounds.push({ claims_per_s: flags.contenders / seconds, ceiling_per_s: flags.contenders / ceilingSeconds, latencies, server_cpu_ms: serverCpuMs, client_cpu_ms: clientCpuMs, statements, top, enrolled, oversold, full, other });
     process.stdout.write(
-      `round ${round_ + 1}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU and ${round(statements, 1)} statements per claim\n`,
+      `${label}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU, ${round(clientCpuMs, 2)} ms client CPU and ${round(statements, 1)} statements per claim\n`,
     );
   }
   // Untimed: the database's own view of how long the statements took is in PostgreSQL's log only when asked; the figures above are from the client side.
   const version = await sql<{ v: string }>`SELECT version() AS v`.execute(db);
   await ceilingPool.end();
+  await closeHttpClient();
   await db.destroy();
   await Promise.all(servers.map((server) => server.stop()));
   cluster.stop();
@@ -131,11 +134,13 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: tr
       ceiling_per_s: ceilingPerS,
       ratio,
       server_cpu_ms_per_claim: round(median(rounds.map((r) => r.server_cpu_ms)), 2),
+      client_cpu_ms_per_claim: round(median(rounds.map((r) => r.client_cpu_ms)), 2),
       statements_per_claim: round(median(rounds.map((r) => r.statements)), 1),
       rounds: rounds.map((r) => ({
         claims_per_s: round(r.claims_per_s),
         ceiling_per_s: round(r.ceiling_per_s),
         server_cpu_ms_per_claim: round(r.server_cpu_ms, 2),
+        client_cpu_ms_per_claim: round(r.client_cpu_ms, 2),
         statements_per_claim: round(r.statements, 1),
         p50_ms: round(percentile(r.latencies, 50)),
         p99_ms: round(percentile(r.latencies, 99)),
@@ -158,7 +163,10 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, durable: tr
       { figure: 'claim p50 / p99', value: `${p50} / ${p99}`, unit: 'ms' },
       { figure: 'ceiling: seat UPDATE straight on pg', value: ceilingPerS, unit: '/s' },
       { figure: 'ratio claims / ceiling', value: ratio, target: '≥ 0.5', met: ratio >= 0.5 },
-      { figure: 'per claim: server CPU, statements', value: `${round(median(rounds.map((r) => r.server_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.statements)), 1)}` },
+      {
+        figure: 'per claim: server CPU, client CPU, statements',
+        value: `${round(median(rounds.map((r) => r.server_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.client_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.statements)), 1)}`,
+      },
     ],
     notes: [
       'A claim is one POST /api/enrolment/written (session lookup, R5 checks, the seat UPDATE, the enrolment insert, the answer); a refused claim (OFFERING_FULL) counts as a claim too.',
