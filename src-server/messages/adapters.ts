@@ -17,12 +17,19 @@ export interface EmailMessage {
   readonly idempotencyKey?: string;
 }
 
+/**
+ * The batch methods are optional: a channel that can take many messages in one call (the dev
+ * outbox: one INSERT instead of one commit per message) offers them, and the outbound dispatcher
+ * uses them for what it claimed. A batch is delivered or fails as a whole.
+ */
 export interface SmsSender {
   sendSms(message: SmsMessage): Promise<void>;
+  sendSmsBatch?(messages: readonly SmsMessage[]): Promise<void>;
 }
 
 export interface EmailSender {
   sendEmail(message: EmailMessage): Promise<void>;
+  sendEmailBatch?(messages: readonly EmailMessage[]): Promise<void>;
 }
 
 export interface MessageChannels {

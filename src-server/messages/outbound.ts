@@ -12,6 +12,29 @@ export interface OutboundDeps {
   readonly messages: MessageChannels;
 }
 
+/** One outbound_messages row as a channel call makes it, before it is written. */
+export interface OutboundRow {
+  readonly id: string;
+  readonly channel: 'sms' | 'email';
+  readonly recipient: string;
+  readonly subject: string | null;
+  readonly body: string;
+  readonly created_at: Date;
+  readonly next_attempt_at: Date;
+}
+
+/** Channels that do not send: each message becomes an OutboundRow handed to `keep`. */
+function enqueueingChannels(clock: Clock, keep: (row: OutboundRow) => Promise<void>): MessageChannels {
+  const enqueue = (row: Pick<OutboundRow, 'channel' | 'recipient' | 'subject' | 'body'>) => {
+    const now = clock.now();
+    return keep({ id: newId(), ...row, created_at: now, next_attempt_at: now });
+  };
+  return {
+    sms: { sendSms: ({ to, text }) => enqueue({ channel: 'sms', recipient: to, subject: null, body: text }) },
+    email: { sendEmail: ({ to, subject, text }) => enqueue({ channel: 'email', recipient: to, subject, body: text }) },
+  };
+}
+
 /**
  * Channels that do not send: each message becomes an `outbound_messages` row through `db`, which is
  * the operation's transaction, so the row commits or rolls back with the effect it reports. `ids`
@@ -19,19 +42,24 @@ export interface OutboundDeps {
  */
 export function outboundChannels(db: Executor, clock: Clock): { readonly channels: MessageChannels; readonly ids: readonly string[] } {
   const ids: string[] = [];
-  const enqueue = async (row: { channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string }) => {
-    const id = newId();
-    const now = clock.now();
-    await db.insertInto('outbound_messages').values({ id, ...row, created_at: now, next_attempt_at: now }).execute();
-    ids.push(id);
-  };
-  return {
-    ids,
-    channels: {
-      sms: { sendSms: ({ to, text }) => enqueue({ channel: 'sms', recipient: to, subject: null, body: text }) },
-      email: { sendEmail: ({ to, subject, text }) => enqueue({ channel: 'email', recipient: to, subject, body: text }) },
-    },
-  };
+  const channels = enqueueingChannels(clock, async (row) => {
+    await db.insertInto('outbound_messages').values(row).execute();
+    ids.push(row.id);
+  });
+  return { ids, channels };
+}
+
+/**
+ * Channels that only collect their rows, for a caller that writes them itself in the transaction
+ * of the effect they report: a replay run writes all its operations' messages with one INSERT
+ * instead of one per message (sync/push.ts, sync/run-writes.ts), and drops a failed operation's rows.
+ */
+export function collectingOutbound(clock: Clock): { readonly channels: MessageChannels; readonly rows: readonly OutboundRow[] } {
+  const rows: OutboundRow[] = [];
+  const channels = enqueueingChannels(clock, async (row) => {
+    rows.push(row);
+  });
+  return { rows, channels };
 }
 
 /**
@@ -76,7 +104,8 @@ export interface DispatchResult {
  */
 export async function dispatchOutbound(deps: OutboundDeps, options: DispatchOptions = {}): Promise<DispatchResult> {
   if (options.ids !== undefined && options.ids.length === 0) return { sent: 0, failed: 0 };
-  const batch = options.batch ?? CLAIM_BATCH;
+  // Given ids (a run's messages, two per operation) are claimed all at once, not a batch's worth.
+  const batch = options.ids?.length ?? options.batch ?? CLAIM_BATCH;
   const now = deps.clock.now();
   const claimed = await deps.db
     .updateTable('outbound_messages')
@@ -93,10 +122,30 @@ export async function dispatchOutbound(deps: OutboundDeps, options: DispatchOpti
 
   const sent: string[] = [];
   const failures: { id: string; attempts: number; error: string }[] = [];
+  const failed = (row: (typeof claimed)[number], error: unknown) => failures.push({ id: row.id, attempts: Number(row.attempts), error: error instanceof Error ? error.message : String(error) });
+  const smsRows = claimed.filter((row) => row.channel === 'sms');
+  const emailRows = claimed.filter((row) => row.channel === 'email');
+  const smsBatch = deps.messages.sms.sendSmsBatch?.bind(deps.messages.sms);
+  const emailBatch = deps.messages.email.sendEmailBatch?.bind(deps.messages.email);
+  // A channel that takes batches gets all its rows in one call (sent or failed together); the others one by one.
+  const batches: Promise<void>[] = [];
+  const single: typeof claimed = [];
+  const inBatch = (rows: typeof claimed, send: () => Promise<void>) =>
+    batches.push(
+      send().then(
+        () => void sent.push(...rows.map((row) => row.id)),
+        (error: unknown) => rows.forEach((row) => failed(row, error)),
+      ),
+    );
+  if (smsBatch !== undefined && smsRows.length > 1) inBatch(smsRows, () => smsBatch(smsRows.map((row) => ({ to: row.recipient, text: row.body, idempotencyKey: row.id }))));
+  else single.push(...smsRows);
+  if (emailBatch !== undefined && emailRows.length > 1) inBatch(emailRows, () => emailBatch(emailRows.map((row) => ({ to: row.recipient, subject: row.subject ?? '', text: row.body, idempotencyKey: row.id }))));
+  else single.push(...emailRows);
+  single.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
   let next = 0;
   const sender = async () => {
-    while (next < claimed.length) {
-      const row = claimed[next];
+    while (next < single.length) {
+      const row = single[next];
       next += 1;
       if (row === undefined) break;
       try {
@@ -104,11 +153,11 @@ export async function dispatchOutbound(deps: OutboundDeps, options: DispatchOpti
         else await deps.messages.email.sendEmail({ to: row.recipient, subject: row.subject ?? '', text: row.body, idempotencyKey: row.id });
         sent.push(row.id);
       } catch (error) {
-        failures.push({ id: row.id, attempts: Number(row.attempts), error: error instanceof Error ? error.message : String(error) });
+        failed(row, error);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, claimed.length) }, sender));
+  await Promise.all([...batches, ...Array.from({ length: Math.min(SENDS_AT_ONCE, single.length) }, sender)]);
 
   const done = deps.clock.now();
   if (sent.length > 0) await deps.db.updateTable('outbound_messages').set({ sent_at: done, last_error: null }).where('id', 'in', sent).where('sent_at', 'is', null).execute();

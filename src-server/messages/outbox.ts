@@ -2,34 +2,38 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../../shared/domain/clock.js';
 import { newId } from '../services/secrets.js';
-import type { EmailSender, SmsSender } from './adapters.js';
+import type { EmailMessage, EmailSender, SmsMessage, SmsSender } from './adapters.js';
+
+type OutboxRow = { channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string; created_at: Date };
 
 /**
  * A message with an idempotency key is stored under that key as its id, and a repeat of the key is
  * dropped: the outbound dispatcher may send a message twice after a crash, and the outbox must
- * still list it once, as a real gateway deduplicating on the key would deliver it once.
+ * still list it once, as a real gateway deduplicating on the key would deliver it once. A batch is
+ * one INSERT, so one commit for all its messages instead of one each.
  */
-async function store(db: Db, row: { channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string; created_at: Date }, idempotencyKey: string | undefined): Promise<void> {
+async function store(db: Db, rows: readonly (OutboxRow & { idempotencyKey: string | undefined })[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('message_outbox')
-    .values({ id: idempotencyKey ?? newId(), ...row })
+    .values(rows.map(({ idempotencyKey, ...row }) => ({ id: idempotencyKey ?? newId(), ...row })))
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
 
 export function outboxSms(db: Db, clock: Clock): SmsSender {
+  const row = ({ to, text, idempotencyKey }: SmsMessage) => ({ channel: 'sms' as const, recipient: to, subject: null, body: text, created_at: clock.now(), idempotencyKey });
   return {
-    async sendSms({ to, text, idempotencyKey }) {
-      await store(db, { channel: 'sms', recipient: to, subject: null, body: text, created_at: clock.now() }, idempotencyKey);
-    },
+    sendSms: (message) => store(db, [row(message)]),
+    sendSmsBatch: (messages) => store(db, messages.map(row)),
   };
 }
 
 export function outboxEmail(db: Db, clock: Clock): EmailSender {
+  const row = ({ to, subject, text, idempotencyKey }: EmailMessage) => ({ channel: 'email' as const, recipient: to, subject, body: text, created_at: clock.now(), idempotencyKey });
   return {
-    async sendEmail({ to, subject, text, idempotencyKey }) {
-      await store(db, { channel: 'email', recipient: to, subject, body: text, created_at: clock.now() }, idempotencyKey);
-    },
+    sendEmail: (message) => store(db, [row(message)]),
+    sendEmailBatch: (messages) => store(db, messages.map(row)),
   };
 }
 

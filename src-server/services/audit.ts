@@ -20,22 +20,24 @@ export interface AuditEntry {
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
 }
 
+/** The row an entry is stored as, for a caller that writes many at once (a replay run, sync/run-writes.ts). */
+export function auditRow(entry: AuditEntry, at: Date) {
+  return {
+    id: newId(),
+    at,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    actor_name: entry.actor.name,
+    action: entry.action,
+    target_kind: entry.target?.kind ?? null,
+    target_id: entry.target?.id ?? null,
+    details: JSON.stringify(entry.details),
+  };
+}
+
 /** Write it in the same transaction as the change it records, so neither exists without the other. */
 export async function recordAudit(db: Executor, entry: AuditEntry, at: Date): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at,
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.id,
-      actor_name: entry.actor.name,
-      action: entry.action,
-      target_kind: entry.target?.kind ?? null,
-      target_id: entry.target?.id ?? null,
-      details: JSON.stringify(entry.details),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry, at)).execute();
 }
 
 export interface AuditFilter {

@@ -19,35 +19,57 @@ export interface OperationOutcomeForNotice {
   readonly error: DomainError | null;
 }
 
+/** A notice a replayed operation leaves for the passport it concerns. */
+export interface PendingNotice {
+  readonly passportId: string;
+  readonly outcome: OperationOutcomeForNotice;
+}
+
 /**
- * In the replay's transaction, so the notice exists exactly when the outcome does; `ctx.messages`
- * is push.ts's outbound channels: the SMS and email become outbound_messages rows in that same
+ * In the replay's transaction, so each notice exists exactly when its outcome does; `ctx.messages`
+ * is push.ts's collecting channels: the SMS and email become outbound_messages rows in that same
  * transaction, sent by the dispatcher once it has committed (messages/outbound.ts).
+ *
+ * A run's notices at once (push.ts gathers them, at most a push batch): one read of the passports'
+ * contacts and one INSERT, instead of two statements per operation. A passport that no longer
+ * exists gets neither notice nor message.
  */
-export async function noticeToPassport(ctx: ServiceContext, passportId: string, outcome: OperationOutcomeForNotice): Promise<void> {
-  const passport = await ctx.db.selectFrom('passports').select(['mobile', 'email']).where('id', '=', passportId).executeTakeFirst();
-  if (passport === undefined) return;
+export async function writeNotices(ctx: ServiceContext, pending: readonly PendingNotice[]): Promise<void> {
+  if (pending.length === 0) return;
+  const passportIds = [...new Set(pending.map((notice) => notice.passportId))];
+  const contacts = new Map((await ctx.db.selectFrom('passports').select(['id', 'mobile', 'email']).where('id', 'in', passportIds).execute()).map((row) => [row.id, row]));
   const now = ctx.clock.now();
-  const applied = outcome.error === null;
-  const params: Record<string, string | number> = { kind: outcome.kind, seq: outcome.seq, capturedAt: outcome.capturedAt.toISOString() };
-  if (outcome.error !== null) params.reason = outcome.error.code;
+  const reached = pending.flatMap(({ passportId, outcome }) => {
+    const passport = contacts.get(passportId);
+    return passport === undefined ? [] : [{ passport, outcome }];
+  });
+  if (reached.length === 0) return;
   await ctx.db
     .insertInto('candidate_notices')
-    .values({
-      id: newId(),
-      passport_id: passportId,
-      code: applied ? NOTICE_OFFLINE_APPLIED : NOTICE_OFFLINE_REFUSED,
-      params: JSON.stringify(params),
-      device_id: outcome.deviceId,
-      seq: outcome.seq,
-      created_at: now,
-      seen_at: null,
-    })
+    .values(
+      reached.map(({ passport, outcome }) => {
+        const params: Record<string, string | number> = { kind: outcome.kind, seq: outcome.seq, capturedAt: outcome.capturedAt.toISOString() };
+        if (outcome.error !== null) params.reason = outcome.error.code;
+        return {
+          id: newId(),
+          passport_id: passport.id,
+          code: outcome.error === null ? NOTICE_OFFLINE_APPLIED : NOTICE_OFFLINE_REFUSED,
+          params: JSON.stringify(params),
+          device_id: outcome.deviceId,
+          seq: outcome.seq,
+          created_at: now,
+          seen_at: null,
+        };
+      }),
+    )
     .onConflict((oc) => oc.columns(['device_id', 'seq', 'passport_id']).doNothing())
     .execute();
-  const reason = outcome.error === null ? null : errorMessage(outcome.error, 'zh-CN');
-  await ctx.messages.sms.sendSms({ to: passport.mobile, text: offlineOutcomeText(outcome.kind, applied, reason) });
-  if (passport.email !== '') await ctx.messages.email.sendEmail({ to: passport.email, ...offlineOutcomeEmail(outcome.kind, applied, reason) });
+  for (const { passport, outcome } of reached) {
+    const applied = outcome.error === null;
+    const reason = outcome.error === null ? null : errorMessage(outcome.error, 'zh-CN');
+    await ctx.messages.sms.sendSms({ to: passport.mobile, text: offlineOutcomeText(outcome.kind, applied, reason) });
+    if (passport.email !== '') await ctx.messages.email.sendEmail({ to: passport.email, ...offlineOutcomeEmail(outcome.kind, applied, reason) });
+  }
 }
 
 /** A refused offline passport registration has no passport to hold a notice: only the mobile typed at the kiosk hears of it. */

@@ -52,12 +52,8 @@ export function issueOfflineGrant(ctx: ServiceContext, teacher: StaffActor, devi
   );
 }
 
-/**
- * The teacher a grant speaks for, as of the decision's capture time; refuses with the reason
- * otherwise. An unknown secret and another device's grant answer alike (OFFLINE_GRANT_INVALID).
- */
-export async function grantHolderAt(ctx: ServiceContext, secret: string, deviceId: string, capturedAt: Date): Promise<StaffActor> {
-  const row = await ctx.db
+async function grantRow(ctx: ServiceContext, secretHash: string) {
+  return ctx.db
     .selectFrom('offline_decision_grants')
     .innerJoin('staff_accounts', 'staff_accounts.id', 'offline_decision_grants.staff_id')
     .select([
@@ -71,8 +67,34 @@ export async function grantHolderAt(ctx: ServiceContext, secret: string, deviceI
       'staff_accounts.display_name',
       'staff_accounts.school_code',
     ])
-    .where('offline_decision_grants.secret_hash', '=', tokenHash(secret))
+    .where('offline_decision_grants.secret_hash', '=', secretHash)
     .executeTakeFirst();
+}
+
+/**
+ * The grants one push has read, by secret hash. A device's queue of decisions carries the same grant
+ * op after op, so one read per push batch serves them all; a new batch (the next push) reads again,
+ * so a revocation or a change of the teacher's role is seen from the next batch on. The checks
+ * against each decision's capture time still run per decision.
+ */
+export type GrantReads = Map<string, ReturnType<typeof grantRow>>;
+
+export function newGrantReads(): GrantReads {
+  return new Map();
+}
+
+/**
+ * The teacher a grant speaks for, as of the decision's capture time; refuses with the reason
+ * otherwise. An unknown secret and another device's grant answer alike (OFFLINE_GRANT_INVALID).
+ */
+export async function grantHolderAt(ctx: ServiceContext, secret: string, deviceId: string, capturedAt: Date, reads: GrantReads = newGrantReads()): Promise<StaffActor> {
+  const secretHash = tokenHash(secret);
+  let read = reads.get(secretHash);
+  if (read === undefined) {
+    read = grantRow(ctx, secretHash);
+    reads.set(secretHash, read);
+  }
+  const row = await read;
   const field = 'payload.grant';
   if (row === undefined || row.device_id !== deviceId || capturedAt < row.issued_at) return refuseWith('OFFLINE_GRANT_INVALID', { field });
   if (capturedAt > row.expires_at) return refuseWith('OFFLINE_GRANT_EXPIRED', { field });

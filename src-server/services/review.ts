@@ -1,8 +1,9 @@
 // CET6 qualification review (C1–C8): the candidate's one application, the teacher's queue, evidence and decisions, with history and audit.
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { MaskedReviewApplication, ProofKind, ReviewEventKind } from '../../shared/contracts/http/review.js';
 import type { Identity, IdType } from '../../shared/domain/identity.js';
-import type { ReviewStatus } from '../../shared/domain/review-application.js';
+import type { Result } from '../../shared/errors/domain-error.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../shared/domain/review-application.js';
 import type { SubjectCode } from '../../shared/domain/subject.js';
 import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import {
@@ -23,9 +24,9 @@ import {
   type Cet6ReviewSituation,
 } from '../../shared/rules/index.js';
 import { lockKey, uniqueViolation, type Executor } from '../db/database.js';
-import type { ReviewApplicationTable } from '../db/schema.js';
+import type { Database, ReviewApplicationTable } from '../db/schema.js';
 import { auditActorOf, type CandidateActor, type StaffActor } from './actors.js';
-import { recordAudit } from './audit.js';
+import { auditRow, recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { check, command, Refused, refuseWith } from './outcome.js';
 import { ReferenceCache, type ReferenceSnapshot } from './reference-cache.js';
@@ -44,11 +45,12 @@ const SYSTEM: HistoryActor = { kind: 'SYSTEM', id: null, name: null };
 const candidateOf = (actor: Pick<CandidateActor, 'passportId'>): HistoryActor => ({ kind: 'CANDIDATE', id: actor.passportId, name: null });
 const teacherOf = (actor: StaffActor): HistoryActor => ({ kind: 'TEACHER', id: actor.staffId, name: actor.displayName });
 
+function eventRow(row: Pick<ApplicationRow, 'id' | 'passport_id'>, kind: ReviewEventKind, actor: HistoryActor, reason: string | null, at: Date) {
+  return { id: newId(), passport_id: row.passport_id, application_id: row.id, at, kind, actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name, reason };
+}
+
 async function recordEvent(db: Executor, row: Pick<ApplicationRow, 'id' | 'passport_id'>, kind: ReviewEventKind, actor: HistoryActor, reason: string | null, at: Date) {
-  await db
-    .insertInto('review_events')
-    .values({ id: newId(), passport_id: row.passport_id, application_id: row.id, at, kind, actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name, reason })
-    .execute();
+  await db.insertInto('review_events').values(eventRow(row, kind, actor, reason, at)).execute();
 }
 
 /** Submissions so far, across deleted applications too, so deleting and refiling does not reset C7's count. */
@@ -454,47 +456,92 @@ export interface OfflineDecisionOrigin {
 }
 
 /**
- * C4: a teacher of the candidate's school approves (qualification granted) or rejects with a reason;
- * audited. A decision captured offline and replayed under the teacher's grant (`offline`) takes the
- * same path, and its audit entry says so, with the device and seq it came from.
+ * Where a replay run collects the append-only rows it writes at its end with one INSERT per table
+ * (sync/run-writes.ts): a decision's event and audit entry go there instead of two statements.
  */
-export function decideReview(
-  ctx: ServiceContext,
-  teacher: StaffActor,
-  input: { applicationId: string; decision: 'APPROVED' | 'REJECTED'; reason?: string },
-  offline?: OfflineDecisionOrigin,
-) {
-  return command(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const now = ctx.clock.now();
-      const row = await applicationOfSchool(trx, input.applicationId, schoolOf(teacher), true);
-      const reason = input.reason ?? '';
-      check(checkManualReview(row.status, input.decision, reason));
-      const decided = await trx
-        .updateTable('review_applications')
-        .set({ status: input.decision, reviewer_id: teacher.staffId, reason: input.decision === 'REJECTED' ? reason : null, reviewed_at: now })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordEvent(trx, decided, input.decision, teacherOf(teacher), decided.reason, now);
-      await recordAudit(
-        trx,
-        {
-          actor: auditActorOf(teacher),
-          action: input.decision === 'APPROVED' ? 'review.approved' : 'review.rejected',
-          target: { kind: 'review_application', id: row.id },
-          details: {
-            passportId: row.passport_id,
-            schoolCode: row.school_code,
-            reason: decided.reason,
-            ...(offline === undefined ? {} : { offline: true, deviceId: offline.deviceId, seq: offline.seq, capturedAt: offline.capturedAt.toISOString() }),
-          },
-        },
-        now,
-      );
-      return evidenceOf(trx, decided);
-    }),
+export interface AppendOnlyRows {
+  add<T extends 'review_events' | 'audit_log'>(table: T, row: Insertable<Database[T]>): void;
+}
+
+/** A teacher's decision (C4), as `decideReview` takes it. */
+export interface ReviewDecisionInput {
+  readonly applicationId: string;
+  readonly decision: 'APPROVED' | 'REJECTED';
+  readonly reason?: string;
+}
+
+/**
+ * C4's writes on a transaction the caller holds: the decided row, its event and its audit entry.
+ * The common case is one UPDATE whose WHERE is the school scoping plus the statuses
+ * checkManualReview accepts for this decision (the rule itself stays in shared/rules); only when it
+ * matches nothing is the row read, locked and checked, which gives the precise refusal (not found,
+ * not pending, reason missing) and covers a row changed in between.
+ */
+async function writeDecision(db: Executor, now: Date, teacher: StaffActor, input: ReviewDecisionInput, offline: OfflineDecisionOrigin | undefined, rows?: AppendOnlyRows): Promise<ApplicationRow> {
+  const reason = input.reason ?? '';
+  const set = { status: input.decision, reviewer_id: teacher.staffId, reason: input.decision === 'REJECTED' ? reason : null, reviewed_at: now };
+  const accepted = REVIEW_STATUSES.filter((status) => checkManualReview(status, input.decision, reason) === null);
+  let decided =
+    accepted.length === 0
+      ? undefined
+      : await db.updateTable('review_applications').set(set).where('id', '=', input.applicationId).where('school_code', '=', schoolOf(teacher)).where('status', 'in', accepted).returningAll().executeTakeFirst();
+  if (decided === undefined) {
+    const row = await applicationOfSchool(db, input.applicationId, schoolOf(teacher), true);
+    check(checkManualReview(row.status, input.decision, reason));
+    decided = await db.updateTable('review_applications').set(set).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  }
+  const event = eventRow(decided, input.decision, teacherOf(teacher), decided.reason, now);
+  const audit = auditRow(
+    {
+      actor: auditActorOf(teacher),
+      action: input.decision === 'APPROVED' ? 'review.approved' : 'review.rejected',
+      target: { kind: 'review_application', id: decided.id },
+      details: {
+        passportId: decided.passport_id,
+        schoolCode: decided.school_code,
+        reason: decided.reason,
+        ...(offline === undefined ? {} : { offline: true, deviceId: offline.deviceId, seq: offline.seq, capturedAt: offline.capturedAt.toISOString() }),
+      },
+    },
+    now,
   );
+  if (rows === undefined) {
+    await db.insertInto('review_events').values(event).execute();
+    await db.insertInto('audit_log').values(audit).execute();
+  } else {
+    rows.add('review_events', event);
+    rows.add('audit_log', audit);
+  }
+  return decided;
+}
+
+/**
+ * C4: a teacher of the candidate's school approves (qualification granted) or rejects with a reason;
+ * audited. Answers with the evidence as the teacher's screen shows it next.
+ */
+export function decideReview(ctx: ServiceContext, teacher: StaffActor, input: ReviewDecisionInput) {
+  return command(() => ctx.db.transaction().execute(async (trx) => evidenceOf(trx, await writeDecision(trx, ctx.clock.now(), teacher, input, undefined))));
+}
+
+/**
+ * C4 replayed from a device under the teacher's offline grant (K3): the same writes as online, with
+ * the device and seq in the audit entry, on the replay's own transaction (`db`), whose savepoint
+ * per operation already undoes a refusal, so no nested savepoint is opened here; the event and audit
+ * entry join the run's `rows`. Answers only what the operation's result and the candidate's notice
+ * need, not the evidence a screen would show.
+ */
+export async function decideReviewReplayed(
+  db: Executor,
+  now: Date,
+  teacher: StaffActor,
+  input: ReviewDecisionInput,
+  offline: OfflineDecisionOrigin,
+  rows: AppendOnlyRows,
+): Promise<Result<{ id: string; status: ReviewStatus; passportId: string }>> {
+  return command(async () => {
+    const decided = await writeDecision(db, now, teacher, input, offline, rows);
+    return { id: decided.id, status: decided.status, passportId: decided.passport_id };
+  });
 }
 
 /** C7: the teacher's mark on a candidate who resubmits again and again (or its removal); audited, and kept in the history. */

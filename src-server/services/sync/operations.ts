@@ -34,15 +34,16 @@ import { refusalOfIssues } from '../../http/errors.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { enrolOral, enrolWritten } from '../enrolment.js';
-import { noticeToPassport, textRefusedRegistration } from '../notices.js';
-import { grantHolderAt } from '../offline-grants.js';
+import { textRefusedRegistration, type PendingNotice } from '../notices.js';
+import { grantHolderAt, type GrantReads } from '../offline-grants.js';
 import { command, Refused, refuseWith } from '../outcome.js';
 import { canonicalMobile, canonicalPassportForm, explainPassportConflict, insertPassport, refuseIfHeldElsewhere } from '../passport-form.js';
 import { hashPassword } from '../passwords.js';
 import { acceptAgreement, saveRegistration } from '../registration.js';
-import { decideReview, submitReview } from '../review.js';
+import { decideReviewReplayed, submitReview } from '../review.js';
 import { newPassportId } from '../secrets.js';
 import { authenticateCandidate } from '../sessions.js';
+import type { AppendedRows } from './run-writes.js';
 
 /** The device a push comes from, as its credential resolved. */
 export interface SyncDevice {
@@ -56,6 +57,33 @@ export interface OperationOrigin {
   readonly seq: number;
   readonly capturedAt: Date;
   readonly dependsOn: readonly number[];
+  readonly run: ReplayRun;
+}
+
+/** What push.ts hands each operation of a run, besides the run's transaction in `ctx.db`. */
+export interface ReplayRun {
+  /** The grants this push has read (offline-grants.ts): one read per push batch, not per decision. */
+  readonly grants: GrantReads;
+  /**
+   * The savepoint opened for this operation before anything of it was written: rolling back to it
+   * undoes the operation's writes so far and keeps the run's earlier operations.
+   */
+  readonly savepoint: { rollback(): Promise<void> };
+  /** This operation's append-only rows (its stored outcome, events, audit entries), written with the run's (run-writes.ts). */
+  readonly rows: AppendedRows;
+  /** This operation's notices to candidates, written with the run's (notices.ts writeNotices). */
+  readonly notices: PendingNotice[];
+}
+
+/**
+ * What an apply returns when it already knows whose passport the operation concerns (the row it
+ * wrote says so), so no read is needed to address the notice; `value` is the stored result.
+ */
+class Concerning {
+  constructor(
+    readonly value: unknown,
+    readonly passportId: string,
+  ) {}
 }
 
 interface OperationKindSpec<P extends z.ZodType> {
@@ -159,14 +187,17 @@ function submitReviewOffline(ctx: ServiceContext, _origin: OperationOrigin, payl
   });
 }
 
-/** C4 under the teacher's grant: the same decision, school scoping and audit as online, recorded as an offline decision. */
+/**
+ * C4 under the teacher's grant: the same decision, school scoping and audit as online, recorded as
+ * an offline decision, written on the replay's transaction under the operation's own savepoint.
+ */
 function decideReviewOffline(ctx: ServiceContext, origin: OperationOrigin, payload: ReviewDecidePayload) {
   return command(async () => {
-    const teacher = await grantHolderAt(ctx, payload.grant, origin.device.deviceId, origin.capturedAt);
+    const teacher = await grantHolderAt(ctx, payload.grant, origin.device.deviceId, origin.capturedAt, origin.run.grants);
     const input = payload.decision === 'REJECTED' ? { applicationId: payload.applicationId, decision: payload.decision, reason: payload.reason } : { applicationId: payload.applicationId, decision: payload.decision };
-    const decided = await decideReview(ctx, teacher, input, { deviceId: origin.device.deviceId, seq: origin.seq, capturedAt: origin.capturedAt });
+    const decided = await decideReviewReplayed(ctx.db, ctx.clock.now(), teacher, input, { deviceId: origin.device.deviceId, seq: origin.seq, capturedAt: origin.capturedAt }, origin.run.rows);
     if (!decided.ok) throw new Refused(decided.error);
-    return { applicationId: decided.value.application.id, status: decided.value.application.status };
+    return new Concerning({ applicationId: decided.value.id, status: decided.value.status }, decided.value.passportId);
   });
 }
 
@@ -200,12 +231,7 @@ const kinds: { readonly [K in OperationKind]: OperationKindSpec<(typeof operatio
   'enrolment.written': { payload: operationPayloads['enrolment.written'], candidate: byCandidate, apply: enrolOffline('written') },
   'enrolment.oral': { payload: operationPayloads['enrolment.oral'], candidate: byCandidate, apply: enrolOffline('oral') },
   'review.submit': { payload: operationPayloads['review.submit'], candidate: byCandidate, apply: submitReviewOffline },
-  'review.decide': {
-    payload: operationPayloads['review.decide'],
-    apply: decideReviewOffline,
-    concerns: async (ctx, payload) =>
-      (await ctx.db.selectFrom('review_applications').select('passport_id').where('id', '=', payload.applicationId).executeTakeFirst())?.passport_id ?? null,
-  },
+  'review.decide': { payload: operationPayloads['review.decide'], apply: decideReviewOffline },
   'outbox.void': { payload: operationPayloads['outbox.void'], apply: voidOperation, record: auditVoid },
 };
 
@@ -225,14 +251,17 @@ function payloadRefusal(issues: Parameters<typeof refusalOfIssues>[0]): DomainEr
  * for what only an operation has: `payload.*` for a payload outside its schema, the candidate
  * reference and the grant.
  *
- * One operation's outcome inside the replay's transaction (`ctx.db` bound to it): `blocked` is the
- * refused dependency push.ts found, if any. The candidate is resolved outside the command's
- * savepoint, so a wrong password's count toward the lockout survives the refusal it causes; the
- * command runs in a savepoint, so a refusal undoes its writes and nothing else; the kind's record
- * and the candidate's notice follow in the same transaction, whatever the outcome.
+ * One operation's outcome inside the replay's transaction (`ctx.db` bound to it), under the
+ * operation's savepoint that push.ts opened: `blocked` is the refused dependency push.ts found, if
+ * any. A candidate named by account and password is resolved first, outside a savepoint of the
+ * command's own, so a wrong password's count toward the lockout survives the refusal it causes; a
+ * kind that names no candidate writes nothing before its command, so the operation's savepoint
+ * serves as the command's (one savepoint per operation, not two). Either way a refusal undoes the
+ * command's writes and nothing else; the kind's record and the candidate's notice follow in the same
+ * transaction, whatever the outcome.
  */
-export async function replayOperation(ctx: ServiceContext, device: SyncDevice, op: Operation, blocked: DomainError | null): Promise<Result<unknown>> {
-  const origin: OperationOrigin = { device, seq: op.seq, capturedAt: new Date(op.capturedAt), dependsOn: op.dependsOn ?? [] };
+export async function replayOperation(ctx: ServiceContext, device: SyncDevice, op: Operation, blocked: DomainError | null, run: ReplayRun): Promise<Result<unknown>> {
+  const origin: OperationOrigin = { device, seq: op.seq, capturedAt: new Date(op.capturedAt), dependsOn: op.dependsOn ?? [], run };
   const spec = operationKindSpec(op.kind);
   if (spec === null) return { ok: false, error: blocked ?? refuse('VALIDATION_FAILED', { field: 'kind' }) };
   const parsed = spec.payload.safeParse(op.payload);
@@ -241,28 +270,37 @@ export async function replayOperation(ctx: ServiceContext, device: SyncDevice, o
 
   let passportId: string | null = null;
   let outcome: Result<unknown>;
+  const applyOrRefuse = async () => {
+    const applied = await spec.apply(ctx, origin, payload, passportId ?? '');
+    if (!applied.ok) throw new Refused(applied.error);
+    return applied.value;
+  };
   if (blocked !== null) {
     // Nothing runs, but a candidate known without a password check still hears why.
     const ref = spec.candidate?.(payload);
     if (ref?.by === 'operation') passportId = await passportOfOperation(ctx.db, device.deviceId, ref.seq);
     outcome = { ok: false, error: blocked };
+  } else if (spec.candidate === undefined) {
+    outcome = await command(applyOrRefuse);
+    if (!outcome.ok) await run.savepoint.rollback();
   } else {
+    const ref = spec.candidate(payload);
     outcome = await command(async () => {
-      const ref = spec.candidate?.(payload);
-      if (ref !== undefined) passportId = await resolveCandidate(ctx, origin, ref);
+      passportId = await resolveCandidate(ctx, origin, ref);
       const db = ctx.db as unknown as Parameters<typeof inSavepoint>[0];
-      return inSavepoint(db, async () => {
-        const applied = await spec.apply(ctx, origin, payload, passportId ?? '');
-        if (!applied.ok) throw new Refused(applied.error);
-        return applied.value;
-      });
+      return inSavepoint(db, applyOrRefuse);
     });
+  }
+  let concerned: string | null = passportId;
+  if (outcome.ok && outcome.value instanceof Concerning) {
+    concerned = outcome.value.passportId;
+    outcome = { ok: true, value: outcome.value.value };
   }
   await spec.record?.(ctx, origin, payload, outcome);
 
-  const concerned = passportId ?? (outcome.ok && spec.concerns !== undefined ? await spec.concerns(ctx, payload, outcome.value) : null);
+  if (concerned === null && outcome.ok && spec.concerns !== undefined) concerned = await spec.concerns(ctx, payload, outcome.value);
   const notice = { deviceId: device.deviceId, seq: op.seq, kind: op.kind, capturedAt: origin.capturedAt, error: outcome.ok ? null : outcome.error };
-  if (concerned !== null) await noticeToPassport(ctx, concerned, notice);
+  if (concerned !== null) run.notices.push({ passportId: concerned, outcome: notice });
   else if (op.kind === 'passport.register' && !outcome.ok && blocked === null) await textTypedMobile(ctx, payload as PassportRegisterPayload, notice);
   return outcome;
 }
