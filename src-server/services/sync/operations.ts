@@ -257,8 +257,8 @@ function payloadRefusal(issues: Parameters<typeof refusalOfIssues>[0]): DomainEr
  * command's own, so a wrong password's count toward the lockout survives the refusal it causes; a
  * kind that names no candidate writes nothing before its command, so the operation's savepoint
  * serves as the command's (one savepoint per operation, not two). Either way a refusal undoes the
- * command's writes and nothing else; the kind's record and the candidate's notice follow in the same
- * transaction, whatever the outcome.
+ * command's writes and nothing else. The kind's record follows, whatever the outcome, and the
+ * candidate's notice joins `run.notices`, which push.ts writes in the same transaction.
  */
 export async function replayOperation(ctx: ServiceContext, device: SyncDevice, op: Operation, blocked: DomainError | null, run: ReplayRun): Promise<Result<unknown>> {
   const origin: OperationOrigin = { device, seq: op.seq, capturedAt: new Date(op.capturedAt), dependsOn: op.dependsOn ?? [], run };
