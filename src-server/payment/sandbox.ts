@@ -34,10 +34,11 @@ export interface SandboxLedger {
   find(providerRef: string): Promise<SandboxPayment | undefined>;
   insert(payment: SandboxPayment): Promise<void>;
   /**
-   * Records the result only while the payment is pending and is this provider's, and returns the
-   * payment as stored afterwards (undefined when it is unknown or another provider's).
+   * Records the result only while the payment is pending and is `provider`'s (null: whichever
+   * provider's, for the pay page both share), and returns the payment as stored afterwards
+   * (undefined when it is unknown or another provider's).
    */
-  settle(providerRef: string, provider: PaymentProviderName, status: 'PAID' | 'FAILED', settledAt: Date): Promise<SandboxPayment | undefined>;
+  settle(providerRef: string, provider: PaymentProviderName | null, status: 'PAID' | 'FAILED', settledAt: Date): Promise<SandboxPayment | undefined>;
 }
 
 export function memorySandboxLedger(): SandboxLedger {
@@ -49,7 +50,7 @@ export function memorySandboxLedger(): SandboxLedger {
     },
     settle: async (providerRef, provider, status, settledAt) => {
       const payment = payments.get(providerRef);
-      if (payment === undefined || payment.provider !== provider) return undefined;
+      if (payment === undefined || (provider !== null && payment.provider !== provider)) return undefined;
       if (payment.status !== 'PENDING') return payment;
       const settled = { ...payment, status, settledAt };
       payments.set(providerRef, settled);
@@ -83,6 +84,12 @@ export interface SandboxProvider extends PaymentProvider {
    * result it is refused, as a real provider never turns a payment around.
    */
   settle(providerRef: string, outcome: 'PAID' | 'FAILED'): Promise<Result<SignedNotice>>;
+  /**
+   * The signed notice of a payment of this provider that the ledger holds settled with `outcome`:
+   * the pay page, shared by both sandboxes, settles in the ledger first and then has the payment's
+   * own provider sign, which spares it a read to learn whose payment it is.
+   */
+  noticeFor(stored: SandboxPayment | undefined, outcome: 'PAID' | 'FAILED'): Result<SignedNotice>;
 }
 
 export function sandboxPayPath(providerRef: string): string {
@@ -110,6 +117,13 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
   const { name, secret, ledger, clock } = options;
   const newReference = options.newReference ?? randomReference;
   const baseUrl = options.publicBaseUrl.replace(/\/+$/, '');
+
+  const noticeFor = (stored: SandboxPayment | undefined, outcome: 'PAID' | 'FAILED'): Result<SignedNotice> => {
+    if (stored === undefined || stored.provider !== name || stored.settledAt === null) return failed('PAYMENT_REFERENCE_UNKNOWN');
+    if (stored.status !== outcome) return failed('PAYMENT_ALREADY_SETTLED');
+    const body = JSON.stringify(noticeOf(stored, outcome, stored.settledAt));
+    return ok({ body, signature: signBody(secret, body) });
+  };
 
   return {
     name,
@@ -152,11 +166,9 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
     find: (providerRef) => ledger.find(providerRef),
 
     async settle(providerRef, outcome) {
-      const stored = await ledger.settle(providerRef, name, outcome, clock.now());
-      if (stored === undefined || stored.settledAt === null) return failed('PAYMENT_REFERENCE_UNKNOWN');
-      if (stored.status !== outcome) return failed('PAYMENT_ALREADY_SETTLED');
-      const body = JSON.stringify(noticeOf(stored, outcome, stored.settledAt));
-      return ok({ body, signature: signBody(secret, body) });
+      return noticeFor(await ledger.settle(providerRef, name, outcome, clock.now()), outcome);
     },
+
+    noticeFor,
   };
 }

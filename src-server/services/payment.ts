@@ -34,16 +34,10 @@ function tableLedger(db: Executor): SandboxLedger {
     },
     // One statement while the payment is pending (the pay page's first press); a read only for a repeat.
     settle: async (providerRef, provider, status, settledAt) => {
-      const settled = await db
-        .updateTable('sandbox_payments')
-        .set({ status, settled_at: settledAt })
-        .where('provider_ref', '=', providerRef)
-        .where('provider', '=', provider)
-        .where('status', '=', 'PENDING')
-        .returningAll()
-        .executeTakeFirst();
-      const stored = settled ?? (await findRow(providerRef));
-      return stored?.provider === provider ? paymentOf(stored) : undefined;
+      let update = db.updateTable('sandbox_payments').set({ status, settled_at: settledAt }).where('provider_ref', '=', providerRef).where('status', '=', 'PENDING');
+      if (provider !== null) update = update.where('provider', '=', provider);
+      const stored = (await update.returningAll().executeTakeFirst()) ?? (await findRow(providerRef));
+      return stored === undefined || (provider !== null && stored.provider !== provider) ? undefined : paymentOf(stored);
     },
   };
 }
@@ -182,13 +176,15 @@ export function getOrder(ctx: ServiceContext, passportId: string, orderId: strin
   return command(async () => orderView(ctx, await ownOrder(ctx, orderId, { passportId })));
 }
 
+type LockedOrder = Selectable<Database['payment_orders']>;
+
 /**
- * The one place a settlement is applied, with the order locked: decideSettlement (payment/notice.ts)
- * makes a repeated notice, or a notice racing a re-query, change the order once. Paid marks the
- * order's still-unpaid enrolments paid and lifts a group lock; failed only lifts the lock.
+ * The one place a settlement is applied, on the order the caller locked (FOR UPDATE) in the same
+ * transaction: decideSettlement (payment/notice.ts) makes a repeated notice, or a notice racing a
+ * re-query, change the order once. Paid marks the order's still-unpaid enrolments paid and lifts a
+ * group lock; failed only lifts the lock.
  */
-async function applySettlement(trx: Transaction<Database>, settlement: Settlement): Promise<void> {
-  const order = await trx.selectFrom('payment_orders').selectAll().where('id', '=', settlement.orderId).forUpdate().executeTakeFirst();
+async function applySettlement(trx: Transaction<Database>, order: LockedOrder | undefined, settlement: Settlement): Promise<void> {
   if (order === undefined || order.provider_ref === null) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
   const decided = decideSettlement({ orderId: order.id, providerRef: order.provider_ref, amountFen: order.amount_fen, status: order.status }, settlement);
   if (!decided.ok) refuseWith(decided.error.code, decided.error);
@@ -217,7 +213,12 @@ async function refresh(ctx: ServiceContext, order: OrderRow) {
     const state = await paymentProvider(ctx, order.provider).queryPayment(order.provider_ref);
     if (!state.ok) refuseWith(state.error.code, state.error);
     const settlement = settlementOfState(state.value);
-    if (settlement !== null) await ctx.db.transaction().execute((trx) => applySettlement(trx, settlement));
+    if (settlement !== null) {
+      await ctx.db.transaction().execute(async (trx) => {
+        const locked = await trx.selectFrom('payment_orders').selectAll().where('id', '=', settlement.orderId).forUpdate().executeTakeFirst();
+        await applySettlement(trx, locked, settlement);
+      });
+    }
   }
   return orderView(ctx, (await findOrder(ctx.db, order.id)) ?? order);
 }
@@ -226,16 +227,30 @@ export function refreshOrder(ctx: ServiceContext, passportId: string, orderId: s
   return command(async () => refresh(ctx, await ownOrder(ctx, orderId, { passportId })));
 }
 
-/** A verified notice, applied once: the (provider, notice id) row makes a delivered-again notice a no-op. */
+/**
+ * A verified notice, applied once: the (provider, notice id) row makes a delivered-again notice a
+ * no-op. The notice's row is written and its order locked in one statement (the insert in a WITH).
+ */
 async function applyNotice(ctx: ServiceContext, notice: PaymentNotice): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const fresh = await trx
-      .insertInto('payment_notices')
-      .values({ provider: notice.provider, notice_id: notice.noticeId, order_id: notice.orderId, status: notice.status, received_at: ctx.clock.now() })
-      .onConflict((oc) => oc.columns(['provider', 'notice_id']).doNothing())
-      .returning('notice_id')
+    const locked = await trx
+      .with('fresh_notice', (db) =>
+        db
+          .insertInto('payment_notices')
+          .values({ provider: notice.provider, notice_id: notice.noticeId, order_id: notice.orderId, status: notice.status, received_at: ctx.clock.now() })
+          .onConflict((oc) => oc.columns(['provider', 'notice_id']).doNothing())
+          .returning('notice_id'),
+      )
+      .selectFrom('payment_orders')
+      .selectAll('payment_orders')
+      .select((eb) => eb.exists(eb.selectFrom('fresh_notice').select('notice_id')).as('fresh'))
+      .where('payment_orders.id', '=', notice.orderId)
+      .forUpdate('payment_orders')
       .executeTakeFirst();
-    if (fresh !== undefined) await applySettlement(trx, settlementOfNotice(notice));
+    // Unreachable in practice: the notice row's foreign key already fails for an order that is not ours.
+    if (locked === undefined) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
+    const { fresh, ...order } = locked;
+    if (fresh) await applySettlement(trx, order, settlementOfNotice(notice));
   });
 }
 
@@ -257,18 +272,17 @@ export async function sandboxPayment(ctx: ServiceContext, providerRef: string): 
 /** The pay page's buttons: the sandbox settles, then delivers its signed notice to our callback as a provider would. */
 export function settleSandboxPayment(ctx: ServiceContext, providerRef: string, outcome: 'PAID' | 'FAILED') {
   return command(async () => {
-    // Which provider's page this is decides the key that signs; the settling itself is one UPDATE.
-    const payment = await tableLedger(ctx.db).find(providerRef);
+    // One UPDATE settles whichever provider's payment this is; that provider's key then signs.
+    const payment = await tableLedger(ctx.db).settle(providerRef, null, outcome, ctx.clock.now());
     if (payment === undefined) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
     const provider = paymentProvider(ctx, payment.provider);
-    const signed = await provider.settle(providerRef, outcome);
+    const signed = provider.noticeFor(payment, outcome);
     if (!signed.ok) refuseWith(signed.error.code, signed.error);
     // Checked as our callback checks any provider's notice, then applied the same way.
     const verified = provider.verifyCallback(signed.value.body, signed.value.signature);
     if (!verified.ok) refuseWith(verified.error.code, verified.error);
     await applyNotice(ctx, verified.value);
-    // The settled payment as the ledger now holds it: the notice carries its status and time.
-    return { ...payment, status: verified.value.status, settledAt: new Date(verified.value.settledAt) };
+    return payment;
   });
 }
 
