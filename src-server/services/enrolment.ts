@@ -34,7 +34,7 @@ import {
   type StateRead,
   type StateWithSeats,
 } from './registration-state.js';
-import { literalInsert, releaseSeats, takeSeats, takeSeatsAndCommit } from './seats.js';
+import { literalInsert, releaseSeats, SeatHints, takeSeats, takeSeatsAndCommit } from './seats.js';
 import { newId } from './secrets.js';
 
 /** Who asks: the candidate for themself, or (later) a school enrolling on the candidate's behalf (学校代报). */
@@ -96,6 +96,9 @@ function judgeSubmission(reference: ReferenceSnapshot, { state, seats }: StateWi
 }
 
 /** A seat was not there when takeSeatsAndCommit asked; thrown out of the transaction so that it rolls back. */
+/** This process's last view of the seats, which decides only whether a claim reads before it locks. */
+const seatHints = new SeatHints();
+
 class SeatsFull extends Error {
   constructor(readonly offerings: readonly Offering[]) {
     super('an offering was full');
@@ -120,14 +123,21 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
   const reference = await ctx.reference.snapshot(ctx.db);
   const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
   const seatsOf = request.offeringIds;
-  // Judged first on one statement without a lock or a transaction: in a rush most refusals (a full
-  // offering above all) end here, two round trips after the request arrived (bench/seats.bench.ts).
-  judgeSubmission(reference, await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf }), request, kind, now);
+  // Once this process has seen an offering full, a claim for it is judged first on one statement,
+  // without a lock or a transaction: refusals, most claims from then on, end two round trips after
+  // the request arrived. While seats are left that reading would only repeat the locked one below,
+  // so the claim goes straight to it (bench/seats.bench.ts, BENCHMARKS.md).
+  if (seatHints.anyFull(seatsOf)) {
+    const seen = await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf });
+    seatHints.observe(seen.seats);
+    judgeSubmission(reference, seen, request, kind, now);
+  }
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       // Judged again under the registration's row lock, which serialises one candidate's commands, so
       // two tabs cannot both pass R5 (another may have enrolled since the first reading).
       const locked = await stateOrRefuse(trx, reference, request.passportId, { forUpdate: true, seatsOf });
+      seatHints.observe(locked.seats);
       const { state } = locked;
       const selection = judgeSubmission(reference, locked, request, kind, now);
       // Written out in full (no column defaults), so the answer is built from these very rows and
@@ -177,6 +187,7 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       return { enrolments };
     });
   } catch (error) {
+    if (error instanceof SeatsFull && error.offerings.length === 1) seatHints.sawFull(error.offerings.map((offering) => offering.id));
     if (error instanceof SeatsFull) refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode: await fullSubjectOf(ctx.db, error.offerings) } });
     if (uniqueViolation(error) === 'enrolments_one_per_subject') refuseWith('SUBJECT_ALREADY_ENROLLED', { field: 'subjectCodes' });
     throw error;
@@ -243,7 +254,9 @@ function choiceOf(offering: Offering, subject: Subject, refusal: DomainError | n
 async function candidateState(ctx: ServiceContext, passportId: string, read: (reference: ReferenceSnapshot) => StateRead = () => ({})) {
   const reference = await ctx.reference.snapshot(ctx.db);
   const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
-  return { reference, session, ...(await stateOrRefuse(ctx.db, reference, passportId, read(reference))) };
+  const { state, seats } = await stateOrRefuse(ctx.db, reference, passportId, read(reference));
+  seatHints.observe(seats);
+  return { reference, session, state, seats };
 }
 
 /** The written subjects of the roster campus, each judged alone against what is already held. */

@@ -93,6 +93,28 @@ export function literalInsert(table: string, rows: readonly Readonly<Record<stri
   return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.id(column)))}) VALUES ${sql.join(values)}`;
 }
 
+/**
+ * What this process last saw of offerings' seat counts: a hint for choosing how to try a claim,
+ * never for deciding it (the UPDATE above decides). Counts change in other processes and come back
+ * with cancellations, so a hint may be stale either way; a stale hint costs a round trip, no more.
+ */
+export class SeatHints {
+  private readonly lastSeen = new Map<string, number>();
+
+  observe(seats: ReadonlyMap<string, number>): void {
+    for (const [offeringId, remaining] of seats) this.lastSeen.set(offeringId, remaining);
+  }
+
+  sawFull(offeringIds: readonly string[]): void {
+    for (const offeringId of offeringIds) this.lastSeen.set(offeringId, 0);
+  }
+
+  /** True when one of the offerings had no seat left the last time this process looked. */
+  anyFull(offeringIds: readonly string[]): boolean {
+    return offeringIds.some((offeringId) => this.lastSeen.get(offeringId) === 0);
+  }
+}
+
 /** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */
 export async function releaseSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<void> {
   const counts = new Map<string, number>();
