@@ -4,8 +4,9 @@ import type { Db } from '../src-server/db/database.js';
 import { insertCandidates, type BenchCandidate } from './lib/candidates.js';
 import { preparedPg, preparedPglite } from './lib/database.js';
 import { RESULTS_DIR, runPart } from './lib/harness.js';
+import { closeHttpClient, postForm, requestJson } from './lib/http-client.js';
 import { withConcurrency } from './lib/load.js';
-import { resetStatementCount, startPgCluster, statementCount } from './lib/pg-cluster.js';
+import { resetStatementCount, startPgCluster, statementCount, topStatements } from './lib/pg-cluster.js';
 import pg from 'pg';
 import { startServerProcess, type ServerProcess } from './lib/server-process.js';
 import { round, summarise, type LatencySummary } from './lib/stats.js';
@@ -31,31 +32,34 @@ async function fill(db: Db, count: number): Promise<BenchCandidate[]> {
  * the kiosk's look at the order (R9). Each request is timed under its route's name.
  */
 async function flow(server: ServerProcess, candidate: BenchCandidate, record: (route: string, ms: number) => void, errors: Map<string, number>) {
-  const call = async (route: string, method: string, path: string, body?: unknown, form?: Record<string, string>) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${candidate.token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const refused = (route: string, status: number, body: unknown): never => {
+    const code = (body as { error?: { code?: string } } | null)?.error?.code ?? String(status);
+    const key = `${route}: ${code}`;
+    errors.set(key, (errors.get(key) ?? 0) + 1);
+    throw new FlowError(key);
+  };
+  const call = async (route: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
     const started = performance.now();
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : form !== undefined ? { body: new URLSearchParams(form).toString() } : {}),
-    });
-    const text = await response.text();
+    const answer = await requestJson<Record<string, any>>(`${server.url}${path}`, { method, token: candidate.token, ...(body === undefined ? {} : { body }) });
     record(route, performance.now() - started);
-    if (response.status !== 200) {
-      const code = (() => {
+    if (answer.status !== 200) refused(route, answer.status, answer.body);
+    return answer.body;
+  };
+  // The phone's press on the sandbox page: a plain form post answered with HTML (a refusal is JSON).
+  const pressOnPhone = async (route: string, path: string, form: Record<string, string>) => {
+    const started = performance.now();
+    const answer = await postForm(`${server.url}${path}`, form);
+    record(route, performance.now() - started);
+    if (answer.status !== 200) {
+      const parsed: unknown = (() => {
         try {
-          return (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? String(response.status);
+          return JSON.parse(answer.body);
         } catch {
-          return String(response.status);
+          return null;
         }
       })();
-      const key = `${route}: ${code}`;
-      errors.set(key, (errors.get(key) ?? 0) + 1);
-      throw new FlowError(key);
+      refused(route, answer.status, parsed);
     }
-    return (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as Record<string, any>) : {};
   };
   const identity = candidate.identity;
   await call('POST /api/registration/qualification', 'POST', '/api/registration/qualification', identity);
@@ -69,7 +73,7 @@ async function flow(server: ServerProcess, candidate: BenchCandidate, record: (r
   const enrolmentIds = [...written.enrolments, ...oral.enrolments].map((enrolment: { id: string }) => enrolment.id);
   const order = await call('POST /api/payment/orders', 'POST', '/api/payment/orders', { enrolmentIds, provider: 'ALIPAY' });
   const providerRef = new URL(order.payUrl as string).pathname.split('/').pop() ?? '';
-  await call('POST /sandbox/pay/:providerRef', 'POST', `/sandbox/pay/${providerRef}`, undefined, { outcome: 'PAID' });
+  await pressOnPhone('POST /sandbox/pay/:providerRef', `/sandbox/pay/${providerRef}`, { outcome: 'PAID' });
   const paid = await call('GET /api/payment/orders/:orderId', 'GET', `/api/payment/orders/${order.orderId as string}`);
   if (paid.status !== 'PAID') {
     errors.set(`order ${String(paid.status)}`, (errors.get(`order ${String(paid.status)}`) ?? 0) + 1);
@@ -88,6 +92,8 @@ interface DatabaseRun {
   readonly worst_p99_ms: number;
   /** The server's CPU per request: with one process, above ~1000 / (requests/s) it is the server's one core that limits. */
   readonly server_cpu_ms_per_request: number;
+  /** This process's CPU per request (the load generator shares the two cores with the servers and the database). */
+  readonly client_cpu_ms_per_request: number;
   readonly requests_per_s: number;
 }
 
@@ -102,6 +108,7 @@ async function rush(servers: readonly ServerProcess[], candidates: readonly Benc
   const timed = candidates.slice(warmUp);
   await beforeTimed?.();
   const cpuBefore = cpuSeconds();
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   await withConcurrency(timed.length, concurrency, async (n) => {
     try {
@@ -113,6 +120,7 @@ async function rush(servers: readonly ServerProcess[], candidates: readonly Benc
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSeconds() - cpuBefore;
+  const client = process.cpuUsage(clientBefore);
   const requests = [...latencies.values()].reduce((sum, samples) => sum + samples.length, 0);
   const routes = Object.fromEntries([...latencies].map(([route, samples]) => [route, summarise(samples)]));
   const full = [...errors].filter(([key]) => key.endsWith('OFFERING_FULL')).reduce((sum, [, count]) => sum + count, 0);
@@ -127,6 +135,7 @@ async function rush(servers: readonly ServerProcess[], candidates: readonly Benc
     routes,
     worst_p99_ms: Math.max(...Object.values(routes).map((route) => route.p99_ms)),
     server_cpu_ms_per_request: round((cpu * 1000) / requests, 2),
+    client_cpu_ms_per_request: round((client.user + client.system) / 1000 / requests, 2),
     requests_per_s: round(requests / seconds),
   };
 }
@@ -159,9 +168,12 @@ await runPart('rush', { flows: 120, concurrency: 50, warmup: 10, durable: true, 
   const postgres = await rush(pgServers, candidates, flags.warmup, flags.concurrency, () => resetStatementCount(stats));
   const statementsPerFlow = round((await statementCount(stats)) / postgres.flows, 1);
   const calls = await stats.query<{ query: string; calls: string }>(`SELECT query, calls FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 40`);
+  // Where PostgreSQL's own time goes: a statement that waits on a lock shows here, not in the counts.
+  const slowest = await topStatements(stats, 15);
   await stats.end();
   await Promise.all(pgServers.map((server) => server.stop()));
   cluster.stop();
+  await closeHttpClient();
 
   const routeNames = Object.keys(postgres.routes);
   const rows: Cell[][] = routeNames.map((route) => [
@@ -179,7 +191,7 @@ await runPart('rush', { flows: 120, concurrency: 50, warmup: 10, durable: true, 
       concurrency: flags.concurrency,
       flows: flags.flows,
       pglite,
-      postgres: { ...postgres, statements_per_flow: statementsPerFlow, most_called: calls.rows.map((row) => ({ calls: Number(row.calls), query: row.query.replace(/\s+/g, ' ').slice(0, 200) })) },
+      postgres: { ...postgres, statements_per_flow: statementsPerFlow, most_called: calls.rows.map((row) => ({ calls: Number(row.calls), query: row.query.replace(/\s+/g, ' ').slice(0, 200) })), most_time: slowest },
     },
     settings: {
       server: `src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn: one process on PGlite (one process per embedded database), ${flags.servers} on PostgreSQL (pool 10 each), flows spread over them`,
@@ -198,6 +210,7 @@ await runPart('rush', { flows: 120, concurrency: 50, warmup: 10, durable: true, 
       },
       { figure: 'PGlite worst route p99', value: pglite.worst_p99_ms, unit: 'ms' },
       { figure: 'requests/s, server CPU per request, statements per flow (PostgreSQL)', value: `${postgres.requests_per_s}/s, ${postgres.server_cpu_ms_per_request} ms, ${statementsPerFlow}` },
+      { figure: 'load generator CPU per request (PostgreSQL run)', value: postgres.client_cpu_ms_per_request, unit: 'ms' },
       { figure: 'requests/s, server CPU per request (PGlite)', value: `${pglite.requests_per_s}/s, ${pglite.server_cpu_ms_per_request} ms` },
       { figure: 'errors but full (PostgreSQL; PGlite)', value: `${errorsOf(postgres)}; ${errorsOf(pglite)}`, target: '0', met: postgres.errors === 0 && pglite.errors === 0 },
     ],

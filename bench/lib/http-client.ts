@@ -28,6 +28,17 @@ export async function requestJson<T>(url: string, options: { method?: 'GET' | 'P
   return { status: response.statusCode, body: (await response.body.json()) as T };
 }
 
+/** A plain HTML form's post (the sandbox pay page's buttons); the answer's body as text, HTML or a JSON refusal. */
+export async function postForm(url: string, form: Record<string, string>): Promise<Answer<string>> {
+  const response = await request(url, {
+    dispatcher: agent,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+  return { status: response.statusCode, body: await response.body.text() };
+}
+
 /** Closes the kept-alive connections, so the bench process can end. */
 export function closeHttpClient(): Promise<void> {
   return agent.close();
