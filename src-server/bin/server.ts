@@ -28,10 +28,12 @@ async function main(logger: Logger): Promise<void> {
   logger.info({ applied, database: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : 'DATABASE_URL' }, 'database ready');
   const messages = messageChannels(config, db, systemClock);
   const logins = config.seedDemo ? await seedDemo(db, systemClock.now(), { printWindows: config.demoPrintWindows }) : [];
-  const app = buildApp({ db, clock: systemClock, config, messages, logger });
+  // One reference cache per process: the routes and the sweeper read the same snapshot.
+  const reference = referenceReader();
+  const app = buildApp({ db, clock: systemClock, config, messages, logger, reference });
   await app.listen({ host: config.host, port: config.port });
   // R4/R8 deadlines are hours long: a minute's lateness is invisible, and every process may sweep.
-  const sweeper = startSweeper({ db, clock: systemClock, config, messages, captchaImages: svgCaptchaImages, reference: referenceReader() }, SWEEP_INTERVAL_MS, logger);
+  const sweeper = startSweeper({ db, clock: systemClock, config, messages, captchaImages: svgCaptchaImages, reference }, SWEEP_INTERVAL_MS, logger);
   // Outcome messages a push could not send at once (a kill, a failing channel) go out on this tick.
   const dispatcher = startDispatcher({ db, clock: systemClock, messages }, DISPATCH_INTERVAL_MS, logger);
   if (logins.length > 0) printDemoLogins(logins, config);

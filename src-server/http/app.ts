@@ -8,7 +8,7 @@ import type { Db } from '../db/database.js';
 import type { MessageChannels } from '../messages/adapters.js';
 import { svgCaptchaImages, type CaptchaImages } from '../services/captcha.js';
 import type { ServiceContext } from '../services/context.js';
-import { referenceReader } from '../services/reference-cache.js';
+import { referenceReader, type ReferenceReader } from '../services/reference-cache.js';
 import { errorBodyOf, statusOf } from './errors.js';
 import { clientErrorHandler, frameworkErrors, isUnstorableText } from './framework-errors.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly logger: FastifyBaseLogger;
   /** svg-captcha unless a test draws pictures it can read. */
   readonly captchaImages?: CaptchaImages;
+  /** The process's reference cache, shared with its background jobs; a new one by default. */
+  readonly reference?: ReferenceReader;
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -52,7 +54,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     config: deps.config,
     messages: deps.messages,
     captchaImages: deps.captchaImages ?? svgCaptchaImages,
-    reference: referenceReader(),
+    reference: deps.reference ?? referenceReader(),
   };
 
   app.register(cookie, { secret: deps.config.secret });
