@@ -185,12 +185,27 @@ export function reviewStatusFor(application: Pick<ApplicationRow, 'status' | 'id
 }
 
 /**
+ * For callers not yet handed the request's snapshot (registrationView): a cache per database handle,
+ * so such a call costs one statement (the generation) instead of loading all the reference data.
+ * Keyed by the handle, never shared between databases (tests open many); a transaction is its own key.
+ */
+const callerCaches = new WeakMap<Executor, ReferenceCache>();
+
+function cacheOf(db: Executor): ReferenceCache {
+  const kept = callerCaches.get(db);
+  if (kept !== undefined) return kept;
+  const cache = new ReferenceCache();
+  callerCaches.set(db, cache);
+  return cache;
+}
+
+/**
  * C1 and the candidate's read-back: whether the action is offered, and the masked application if
- * there is one. `reference` is the request's snapshot; without one (a caller not yet moved onto the
- * cache) a snapshot is read at the database's current generation.
+ * there is one. `reference` is the request's snapshot; without one, the reference data as committed
+ * now (cacheOf).
  */
 export async function reviewOfferFor(db: Executor, passportId: string, reference?: ReferenceSnapshot): Promise<ReviewOffer> {
-  const snapshot = reference ?? (await new ReferenceCache().fresh(db));
+  const snapshot = reference ?? (await cacheOf(db).fresh(db));
   return reviewOfferOf(snapshot, await candidatePlace(db, snapshot, passportId), await applicationOfPassport(db, passportId));
 }
 
