@@ -19,7 +19,7 @@ import type { Database } from '../db/schema.js';
 import type { ServiceContext } from './context.js';
 import { check, command, refuseWith } from './outcome.js';
 import { offeringsOf, type ReferenceSnapshot } from './reference-cache.js';
-import { offeringWire } from './reference-data.js';
+import { offeringWire, type SessionWithAgreement } from './reference-data.js';
 import {
   candidateQualifications,
   enrolmentView,
@@ -34,7 +34,7 @@ import {
   type StateRead,
   type StateWithSeats,
 } from './registration-state.js';
-import { literalInsert, releaseSeats, SeatHints, takeSeats, takeSeatsAndCommit } from './seats.js';
+import { claimSeats, literalInsert, releaseSeats, takeSeats } from './seats.js';
 import { newId } from './secrets.js';
 
 /** Who asks: the candidate for themself, or (later) a school enrolling on the candidate's behalf (学校代报). */
@@ -69,11 +69,14 @@ function withSeats(offerings: readonly Offering[], seats: ReadonlyMap<string, nu
   });
 }
 
+/** A submission's offerings, each with its subject, in the order asked. */
+type Selection = readonly { readonly offering: Offering; readonly subject: Subject }[];
+
 /**
  * R5 or R6 for a submission: the requested offerings of the current session in the order asked (an
  * unknown id is refused by name), judged against what the candidate holds and the seats just read.
  */
-function judgeSubmission(reference: ReferenceSnapshot, { state, seats }: StateWithSeats, request: EnrolmentRequest, kind: 'written' | 'oral', now: Date) {
+function judgeSubmission(reference: ReferenceSnapshot, { state, seats }: StateWithSeats, request: EnrolmentRequest, kind: 'written' | 'oral', now: Date): Selection {
   const selection = [...new Set(request.offeringIds)].map((id) => {
     const terms = reference.offerings.get(id);
     const remaining = seats.get(id);
@@ -95,103 +98,86 @@ function judgeSubmission(reference: ReferenceSnapshot, { state, seats }: StateWi
   return selection;
 }
 
-/** A seat was not there when takeSeatsAndCommit asked; thrown out of the transaction so that it rolls back. */
-/** This process's last view of the seats, which decides only whether a claim reads before it locks. */
-const seatHints = new SeatHints();
-
-class SeatsFull extends Error {
-  constructor(readonly offerings: readonly Offering[]) {
-    super('an offering was full');
-  }
+/** R7's refusal, naming the subject of the offering that had no seat left. */
+function refuseFull(selection: Selection, offeringId: string): never {
+  const subjectCode = selection.find(({ offering }) => offering.id === offeringId)?.offering.subjectCode ?? '';
+  return refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode } });
 }
 
-/**
- * Which offering of a refused submission was full, for the message: the database said only that one
- * was. Read after the rollback, so a seat given back since then may hide it; then the first is named.
- */
-async function fullSubjectOf(db: Executor, offerings: readonly Offering[]): Promise<string> {
-  const sorted = [...offerings].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (sorted.length === 1) return sorted[0]?.subjectCode ?? '';
-  const empty = await db.selectFrom('offerings').select('id').where('id', 'in', sorted.map((offering) => offering.id)).where('remaining', '=', 0).execute();
-  const emptyIds = new Set(empty.map((row) => row.id));
-  return (sorted.find((offering) => emptyIds.has(offering.id)) ?? sorted[0])?.subjectCode ?? '';
+/** The enrolment rows of a selection, written out in full (no column defaults), so the answer is built from them without reading anything back. */
+function enrolmentRows(state: RegistrationState, selection: Selection, request: EnrolmentRequest, now: Date): EnrolmentRow[] {
+  return selection.map(({ offering }) => ({
+    id: newId(),
+    registration_id: state.registration.id,
+    offering_id: offering.id,
+    subject_code: offering.subjectCode,
+    fee_fen: offering.feeFen,
+    payment_status: 'UNPAID',
+    arrangement_status: 'UNARRANGED',
+    method: request.method ?? 'CANDIDATE',
+    created_at: now,
+    paid_at: null,
+    group_payment_order_id: null,
+  }));
+}
+
+/** The answer: the new enrolments in the order readState lists them (created_at, then id; one created_at for all). */
+function enrolmentAnswer(reference: ReferenceSnapshot, session: SessionWithAgreement, state: RegistrationState, selection: Selection, rows: readonly EnrolmentRow[], now: Date) {
+  const offerings = new Map(selection.map(({ offering }) => [offering.id, offering]));
+  const enrolments = [...rows]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((row) => {
+      const offering = offerings.get(row.offering_id);
+      if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);
+      return enrolmentView(heldEnrolment(row, state.catalogue, offering), session, reference.names, now);
+    });
+  return { enrolments };
 }
 
 async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'written' | 'oral') {
   const now = ctx.clock.now();
-  const commitWithSeats = isPostgresPool(ctx.db);
   const reference = await ctx.reference.snapshot(ctx.db);
   const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
   const seatsOf = request.offeringIds;
-  // Once this process has seen an offering full, a claim for it is judged first on one statement,
-  // without a lock or a transaction: refusals, most claims from then on, end two round trips after
-  // the request arrived. While seats are left that reading would only repeat the locked one below,
-  // so the claim goes straight to it (bench/seats.bench.ts, BENCHMARKS.md).
-  if (seatHints.anyFull(seatsOf)) {
-    const seen = await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf });
-    seatHints.observe(seen.seats);
-    judgeSubmission(reference, seen, request, kind, now);
-  }
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      // Judged again under the registration's row lock, which serialises one candidate's commands, so
-      // two tabs cannot both pass R5 (another may have enrolled since the first reading).
-      const locked = await stateOrRefuse(trx, reference, request.passportId, { forUpdate: true, seatsOf });
-      seatHints.observe(locked.seats);
-      const { state } = locked;
-      const selection = judgeSubmission(reference, locked, request, kind, now);
-      // Written out in full (no column defaults), so the answer is built from these very rows and
-      // the offerings already read, without reading anything back.
-      const rows = selection.map(
-        ({ offering }): EnrolmentRow => ({
-          id: newId(),
-          registration_id: state.registration.id,
-          offering_id: offering.id,
-          subject_code: offering.subjectCode,
-          fee_fen: offering.feeFen,
-          payment_status: 'UNPAID',
-          arrangement_status: 'UNARRANGED',
-          method: request.method ?? 'CANDIDATE',
-          created_at: now,
-          paid_at: null,
-          group_payment_order_id: null,
-        }),
-      );
-      const offerings = new Map(selection.map(({ offering }) => [offering.id, offering]));
-      // In the order readState lists them (created_at, then id; one created_at for all of them).
-      const enrolments = [...rows]
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((row) => {
-          const offering = offerings.get(row.offering_id);
-          if (offering === undefined) throw new Error(`enrolment ${row.id} has no offering`);
-          return enrolmentView(heldEnrolment(row, state.catalogue, offering), session, reference.names, now);
-        });
-      // R7: the seat UPDATE takes the offering's row lock, which every contender for that offering
-      // waits on until this transaction ends. On PostgreSQL, when this transaction is the outermost,
-      // the UPDATE, the enrolment insert and the COMMIT travel in one message (seats.ts
-      // takeSeatsAndCommit), so the lock is held for no round trip at all (the seat race of
-      // bench/seats.bench.ts, see BENCHMARKS.md). A replayed kiosk operation runs inside the batch's
-      // transaction, which must commit with its seq record, and PGlite runs one statement at a time
-      // anyway: they insert, then take the seats the plain way, and a full offering rolls back.
-      const offeringIds = selection.map(({ offering }) => offering.id);
-      if (commitWithSeats) {
-        if (!(await takeSeatsAndCommit(trx, offeringIds, literalInsert('enrolments', rows)))) throw new SeatsFull(selection.map(({ offering }) => offering));
-        return { enrolments };
-      }
-      await trx.insertInto('enrolments').values(rows).execute();
-      const full = await takeSeats(trx, offeringIds);
-      if (full !== null) {
-        const subjectCode = selection.find(({ offering }) => offering.id === full)?.offering.subjectCode ?? '';
-        refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode } });
-      }
-      return { enrolments };
-    });
+    // Judged on one statement, without a lock or a transaction: a refusal (in a rush, mostly for a
+    // full offering) ends here, two round trips after the request arrived.
+    const read = await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf });
+    const selection = judgeSubmission(reference, read, request, kind, now);
+    if (isPostgresPool(ctx.db)) {
+      // The registration's lock, a check that nothing the rules read has changed since, the seats
+      // and the enrolments, in one round trip (seats.ts claimSeats, migration 0024).
+      const rows = enrolmentRows(read.state, selection, request, now);
+      const guard = { registrationId: read.state.registration.id, fingerprint: read.fingerprint };
+      const claim = await claimSeats(ctx.db, guard, selection.map(({ offering }) => offering.id), literalInsert('enrolments', rows));
+      if (claim.outcome === 'taken') return enrolmentAnswer(reference, session, read.state, selection, rows, now);
+      if (claim.outcome === 'full') refuseFull(selection, claim.offeringId);
+      // 'changed': another command of this candidate committed meanwhile; judged again under the lock.
+    }
+    return await enrolUnderLock(ctx, reference, session, request, kind, now);
   } catch (error) {
-    if (error instanceof SeatsFull && error.offerings.length === 1) seatHints.sawFull(error.offerings.map((offering) => offering.id));
-    if (error instanceof SeatsFull) refuseWith('OFFERING_FULL', { field: 'subjectCodes', params: { subjectCode: await fullSubjectOf(ctx.db, error.offerings) } });
     if (uniqueViolation(error) === 'enrolments_one_per_subject') refuseWith('SUBJECT_ALREADY_ENROLLED', { field: 'subjectCodes' });
     throw error;
   }
+}
+
+/**
+ * The plain way, in a transaction: judged under the registration's row lock, which serialises one
+ * candidate's commands (two tabs cannot both pass R5), then the insert and R7's seats. A replayed
+ * kiosk operation runs inside its batch's transaction, which must commit with its seq record, and
+ * PGlite runs one statement at a time anyway, so they always come here; on PostgreSQL only a claim
+ * whose registration changed after its reading does.
+ */
+function enrolUnderLock(ctx: ServiceContext, reference: ReferenceSnapshot, session: SessionWithAgreement, request: EnrolmentRequest, kind: 'written' | 'oral', now: Date) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await stateOrRefuse(trx, reference, request.passportId, { forUpdate: true, seatsOf: request.offeringIds });
+    const selection = judgeSubmission(reference, locked, request, kind, now);
+    const rows = enrolmentRows(locked.state, selection, request, now);
+    await trx.insertInto('enrolments').values(rows).execute();
+    const full = await takeSeats(trx, selection.map(({ offering }) => offering.id));
+    if (full !== null) refuseFull(selection, full);
+    return enrolmentAnswer(reference, session, locked.state, selection, rows, now);
+  });
 }
 
 /** R5 (with R7): every written subject of one submission, or none of them. */
@@ -255,7 +241,6 @@ async function candidateState(ctx: ServiceContext, passportId: string, read: (re
   const reference = await ctx.reference.snapshot(ctx.db);
   const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
   const { state, seats } = await stateOrRefuse(ctx.db, reference, passportId, read(reference));
-  seatHints.observe(seats);
   return { reference, session, state, seats };
 }
 

@@ -105,6 +105,8 @@ export interface StateWithSeats {
   readonly state: RegistrationState;
   /** The seat counts of `seatsOf` as the statement saw them; an id that is not an offering is absent. */
   readonly seats: ReadonlyMap<string, number>;
+  /** What the rules read of the registration, hashed by the database (migration 0024), for seats.ts claimSeats. */
+  readonly fingerprint: string;
 }
 
 /** Which variant of the state statement: locked or not, and whose seat counts it reads. */
@@ -143,6 +145,7 @@ const stateRows = preparedQuery((db: Executor, shape: StateShape, passportId: st
         .where('ra.id_number', '=', sql<string>`r.roster_snapshot->>'idNumber'`)
         .limit(1)
         .as('review_status'),
+      sql<string>`registration_fingerprint(r.id)`.as('fingerprint'),
       seats === 'none'
         ? sql<Record<string, number> | null>`NULL`.as('seats')
         : eb
@@ -207,7 +210,7 @@ export async function readState(db: Executor, reference: ReferenceSnapshot, pass
         ],
   );
   const state = await stateOfRows(db, reference, registration, enrolmentRows, first.review_status ?? null);
-  return { state, seats: new Map(Object.entries(first.seats ?? {})) };
+  return { state, seats: new Map(Object.entries(first.seats ?? {})), fingerprint: first.fingerprint };
 }
 
 /** The state from its rows; an enrolment's offering comes from the snapshot, or from the database when the snapshot does not hold it. */

@@ -1,89 +1,129 @@
 // R7: taking and giving back offering seats, atomically and in the transaction that inserts or deletes the enrolment.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
-import type { Executor } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
 /**
  * Why a counter and a conditional UPDATE rather than counting enrolments under a lock:
  *
- *   UPDATE offerings SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0 RETURNING id
+ *   UPDATE offerings SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0
  *
  * takes the offering's row lock; a second transaction on the same offering waits for it and, under
  * READ COMMITTED, re-evaluates `remaining > 0` against the committed row before it updates. So the
- * last seat goes to exactly one of them and the others get no row back (OFFERING_FULL), on one
- * process or many, without a retry loop or SERIALIZABLE. A count would need the same row lock
- * (SELECT … FOR UPDATE) plus a count per attempt. The counter never drifts because it changes only
- * here, in the transaction that inserts or deletes the enrolment holding the seat, and the table's
- * CHECK (0 ≤ remaining ≤ capacity) refuses any slip; tests/server/seats.test.ts compares it with
+ * last seat goes to exactly one of them and the others match no row (OFFERING_FULL), on one process
+ * or many, without a retry loop or SERIALIZABLE. A count would need the same row lock (SELECT … FOR
+ * UPDATE) plus a count per attempt. The counter never drifts because it changes only here, in the
+ * transaction that inserts or deletes the enrolment holding the seat, and the table's CHECK
+ * (0 ≤ remaining ≤ capacity) refuses any slip; tests/server/seats.test.ts compares it with
  * capacity − enrolments. Every change also draws a new reference version, so kiosks pull the new count.
  *
- * Offerings are taken and given back in id order, so two transactions touching the same offerings
- * lock them in the same order and cannot deadlock.
+ * The UPDATE lives in the database function take_seats (migration 0024), one per offering in id
+ * order, so two transactions touching the same offerings lock them in the same order and cannot
+ * deadlock; it raises FULL with the offering's id when one has no seat left, which aborts the whole
+ * transaction (no seat of that claim is kept). Returns the id of a full offering, or null.
  */
 export async function takeSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<string | null> {
-  for (const offeringId of [...offeringIds].sort()) {
-    const taken = await trx
-      .updateTable('offerings')
-      .set({ remaining: sql`remaining - 1`, version: sql`nextval('reference_version')` })
-      .where('id', '=', offeringId)
-      .where('remaining', '>', 0)
-      .returning('id')
-      .executeTakeFirst();
-    if (taken === undefined) return offeringId;
+  try {
+    await sql`SELECT take_seats(${[...offeringIds]}::text[])`.execute(trx);
+    return null;
+  } catch (error) {
+    const full = fullOffering(error);
+    if (full === null) throw error;
+    return full;
   }
-  return null;
 }
 
-const CHECK_VIOLATION = '23514';
+/** SQLSTATEs raised by migration 0024's functions. */
+const FULL = 'CE002';
+const REGISTRATION_CHANGED = 'CE001';
+
+/** The offering take_seats found full, from its error; null for any other error. */
+function fullOffering(error: unknown): string | null {
+  const { code, detail } = error as { code?: unknown; detail?: unknown };
+  return code === FULL && typeof detail === 'string' ? detail : null;
+}
+
+export type SeatClaim = { readonly outcome: 'taken' } | { readonly outcome: 'full'; readonly offeringId: string } | { readonly outcome: 'changed' };
 
 /**
- * takeSeats and COMMIT in one round trip, for a transaction that owns its PostgreSQL connection:
+ * R7 on a PostgreSQL pool, in one round trip: the registration's lock and its guard, the seats, then
+ * the rows that hold them, as one message without parameters, which PostgreSQL runs as one implicit
+ * transaction and commits at its end (migration 0024 explains the guard):
  *
- *   UPDATE offerings SET remaining = remaining - 1, … WHERE id = 'a'; UPDATE … 'b'; COMMIT; BEGIN
+ *   SELECT lock_registration_unchanged('<registration>', '<fingerprint>');
+ *   SELECT take_seats(ARRAY['a', 'b']::text[]);
+ *   INSERT INTO enrolments … ;
  *
- * With takeSeats, the offering's row lock is held from the UPDATE's answer until the server sends
- * COMMIT: one round trip through the server's event loop, and on a busy machine one wait for a CPU
- * as well. Every contender for that offering queues behind it (bench/seats.bench.ts measured ~24 ms
- * per seat on our shared 2-core machine, against ~1 ms for the statement alone). Sent as one
- * simple-protocol message, PostgreSQL commits as soon as the UPDATE is done and releases the lock
- * without waiting for us. A full offering cannot simply match no row here, since the COMMIT would
- * follow anyway: the UPDATE has no `remaining > 0` and the table's CHECK refuses −1 instead, which
- * aborts the transaction and skips the COMMIT, so nothing is written (the caller's transaction
- * wrapper then rolls back). The ids are inlined as escaped literals (the simple protocol carries no
- * parameters); they are ids of offerings the caller has just read from the database. The trailing
- * BEGIN opens an empty transaction for the caller's wrapper to commit as usual (without it,
- * PostgreSQL would log a warning per enrolment); anything run after this call would land in that
- * new transaction, so nothing may follow it.
+ * Why one message: the offering's row lock is taken by the UPDATE and released at the commit, and
+ * every contender for that offering queues behind it. Held across a round trip through a busy
+ * server, each seat took ~24 ms on our shared 2-core machine against ~1 ms for the statement alone
+ * (bench/seats.bench.ts, BENCHMARKS.md); here PostgreSQL releases it without waiting for us. The
+ * insert comes after the seats: inserted first, each enrolment's foreign key would take a KEY SHARE
+ * lock on the offering's row, and with dozens of contenders holding one while the counter changes,
+ * PostgreSQL tracks them in a multixact per update (the UPDATE's mean time grew from under 1 ms to
+ * 26 ms); after our own UPDATE that lock is one the transaction already holds more strongly.
  *
- * `holders` (the enrolment insert) goes in the same message, after the seats: inserted earlier, each
- * enrolment's foreign key would take a KEY SHARE lock on the offering's row, and with dozens of
- * contenders holding one while the counter's UPDATE changes the row, PostgreSQL tracks them all in
- * a multixact per update: the seat UPDATE's mean time grew from under 1 ms to 26 ms in the seat race
- * (BENCHMARKS.md). After our own UPDATE the insert's KEY SHARE is a lock this transaction already
- * holds more strongly, and only winners insert at all. It is written with literals (`literalInsert`).
- *
- * Returns false when an offering was full.
+ * The values are escaped literals (the simple protocol carries no parameters): ids and a fingerprint
+ * the caller has just read from the database, and the holders' rows (`literalInsert`). An error
+ * aborts the implicit transaction, so nothing is written and the connection is left clean.
+ * 'changed': another command of the same candidate committed since the caller's reading; the caller
+ * judges again under the lock (enrolment.ts).
  */
-export async function takeSeatsAndCommit(trx: Transaction<Database>, offeringIds: readonly string[], holders?: RawBuilder<unknown>): Promise<boolean> {
-  const updates = [...offeringIds]
-    .sort()
-    .map((offeringId) => sql`UPDATE offerings SET remaining = remaining - 1, version = nextval('reference_version') WHERE id = ${sql.lit(offeringId)}`);
-  const statements = holders === undefined ? updates : [...updates, holders];
+export async function claimSeats(db: Db, guard: { readonly registrationId: string; readonly fingerprint: string }, offeringIds: readonly string[], holders: RawBuilder<unknown>): Promise<SeatClaim> {
+  const lock = sql`SELECT lock_registration_unchanged(${sql.lit(guard.registrationId)}, ${sql.lit(guard.fingerprint)})`;
+  const seats = sql`SELECT take_seats(ARRAY[${sql.join(offeringIds.map((id) => sql.lit(id)))}]::text[])`;
+  const release = await claimGate.enter(offeringIds);
   try {
-    await sql`${sql.join(statements, sql`; `)}; COMMIT; BEGIN`.execute(trx);
-    return true;
+    await sql`${sql.join([lock, seats, holders], sql`; `)}`.execute(db);
+    return { outcome: 'taken' };
   } catch (error) {
-    // Only `remaining` changes here, and the rows were valid before, so the CHECK that failed is
-    // 0 ≤ remaining ≤ capacity of migration 0002 (named by PostgreSQL, hence matched by table).
-    const { code, table } = error as { code?: unknown; table?: unknown };
-    if (code === CHECK_VIOLATION && table === 'offerings') return false;
+    const full = fullOffering(error);
+    if (full !== null) return { outcome: 'full', offeringId: full };
+    if ((error as { code?: unknown }).code === REGISTRATION_CHANGED) return { outcome: 'changed' };
     throw error;
+  } finally {
+    release();
   }
 }
+
+/**
+ * At most a few claims per offering in flight from one process. When a seat's holder commits,
+ * PostgreSQL wakes every transaction waiting for that row and all but one go back to sleep: with
+ * twenty waiters on two shared cores, each seat cost ~3 ms of wake-ups (bench/seats.bench.ts). Claims
+ * beyond the limit wait here, in order, instead of in the database; the limit keeps one claim ready
+ * to take the lock the moment it is free.
+ */
+class ClaimGate {
+  private readonly inFlight = new Map<string, { count: number; readonly waiting: (() => void)[] }>();
+
+  constructor(private readonly perOffering: number) {}
+
+  async enter(offeringIds: readonly string[]): Promise<() => void> {
+    const key = [...offeringIds].sort().join(',');
+    let gate = this.inFlight.get(key);
+    if (gate === undefined) {
+      gate = { count: 0, waiting: [] };
+      this.inFlight.set(key, gate);
+    }
+    const entered = gate;
+    if (entered.count >= this.perOffering) await new Promise<void>((admit) => entered.waiting.push(admit));
+    else entered.count += 1;
+    return () => {
+      const next = entered.waiting.shift();
+      if (next !== undefined) next();
+      else {
+        entered.count -= 1;
+        if (entered.count === 0) this.inFlight.delete(key);
+      }
+    };
+  }
+}
+
+const claimGate = new ClaimGate(2);
 
 /**
  * An INSERT with its values written into the SQL as escaped literals, for a simple-protocol message
- * of several statements (takeSeatsAndCommit), which carries no parameters. Every row must have the
+ * of several statements (claimSeats), which carries no parameters. Every row must have the
  * same columns; values are strings, numbers, booleans, dates or null.
  */
 export function literalInsert(table: string, rows: readonly Readonly<Record<string, string | number | boolean | Date | null>>[]): RawBuilder<unknown> {
@@ -91,28 +131,6 @@ export function literalInsert(table: string, rows: readonly Readonly<Record<stri
   if (columns.length === 0) throw new Error('literalInsert needs at least one row');
   const values = rows.map((row) => sql`(${sql.join(columns.map((column) => sql.lit(row[column] ?? null)))})`);
   return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.id(column)))}) VALUES ${sql.join(values)}`;
-}
-
-/**
- * What this process last saw of offerings' seat counts: a hint for choosing how to try a claim,
- * never for deciding it (the UPDATE above decides). Counts change in other processes and come back
- * with cancellations, so a hint may be stale either way; a stale hint costs a round trip, no more.
- */
-export class SeatHints {
-  private readonly lastSeen = new Map<string, number>();
-
-  observe(seats: ReadonlyMap<string, number>): void {
-    for (const [offeringId, remaining] of seats) this.lastSeen.set(offeringId, remaining);
-  }
-
-  sawFull(offeringIds: readonly string[]): void {
-    for (const offeringId of offeringIds) this.lastSeen.set(offeringId, 0);
-  }
-
-  /** True when one of the offerings had no seat left the last time this process looked. */
-  anyFull(offeringIds: readonly string[]): boolean {
-    return offeringIds.some((offeringId) => this.lastSeen.get(offeringId) === 0);
-  }
 }
 
 /** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */

@@ -1,79 +1,107 @@
-// R7 on PostgreSQL: takeSeatsAndCommit takes the seats and commits in one round trip, or, with any offering full, writes nothing at all.
+// R7 on PostgreSQL: claimSeats locks and checks the registration, takes the seats and inserts their holders in one round trip, or writes nothing at all; takeSeats names the full offering.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgresPool, type Db } from '../../src-server/db/database.js';
 import { seedDemo } from '../../src-server/demo/seed.js';
-import { literalInsert, takeSeatsAndCommit } from '../../src-server/services/seats.js';
+import { claimSeats, literalInsert, takeSeats } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
 import { offeringId } from '../support/enrolment.js';
 
 const isPg = databaseKind() === 'pg';
-if (!isPg) console.log('takeSeatsAndCommit skipped on PGlite: it sends several statements in one simple-protocol message, which only a pooled PostgreSQL connection takes; enrolment on PGlite uses takeSeats (tests/server/enrolment.test.ts).');
+if (!isPg) console.log('claimSeats skipped on PGlite: it sends several statements in one simple-protocol message, which only a pooled PostgreSQL connection takes; enrolment on PGlite judges under a lock and uses takeSeats (tests/server/enrolment.test.ts).');
 
 const A = offeringId('993010', '1');
-const B = offeringId('993010', '2');
 const C = offeringId('993010', '3');
 
-describe.skipIf(!isPg)('R7 seats taken with the COMMIT in one round trip', () => {
+describe.skipIf(!isPg)('R7 seats claimed in one round trip', () => {
   let database: TestDatabase;
   let db: Db;
+  let registrationId: string;
   beforeAll(async () => {
     database = await freshDatabase();
     db = database.db;
     await seedDemo(db, new Date());
+    // The rows a claim inserts stand in for enrolments here, so the seed's registrations stay as they are.
+    await sql`CREATE TABLE seat_holder_probe (note text PRIMARY KEY, at timestamptz NOT NULL, quoted text NOT NULL)`.execute(db);
+    registrationId = (await db.selectFrom('registrations').select('id').executeTakeFirstOrThrow()).id;
   });
   afterAll(() => database?.dispose());
 
   const remaining = async (id: string) => (await db.selectFrom('offerings').select('remaining').where('id', '=', id).executeTakeFirstOrThrow()).remaining;
-  const fee = async (id: string) => (await db.selectFrom('offerings').select('fee_fen').where('id', '=', id).executeTakeFirstOrThrow()).fee_fen;
-  /** A write earlier in the same transaction stands for the enrolment insert: it commits with the seats or not at all. */
-  const attempt = (ids: string[], marker: number) =>
-    db
-      .transaction()
-      .execute(async (trx) => {
-        await trx.updateTable('offerings').set({ fee_fen: marker }).where('id', '=', B).execute();
-        if (!(await takeSeatsAndCommit(trx, ids))) throw new Error('full');
-        return 'committed';
-      })
-      .catch((error: Error) => error.message);
+  const fingerprint = async () => (await sql<{ fingerprint: string }>`SELECT registration_fingerprint(${registrationId}) AS fingerprint`.execute(db)).rows[0]?.fingerprint ?? '';
+  const probes = async () => (await sql<{ note: string; at: Date; quoted: string }>`SELECT note, at, quoted FROM seat_holder_probe ORDER BY note`.execute(db)).rows;
+  const claim = async (ids: string[], note: string, seen?: string) =>
+    await claimSeats(db, { registrationId, fingerprint: seen ?? (await fingerprint()) }, ids, literalInsert('seat_holder_probe', [{ note, at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }]));
 
   it('R7 the pool is recognised as PostgreSQL, so enrolment takes this path', () => {
     expect(isPostgresPool(db)).toBe(true);
   });
 
-  it('R7 the last seat is taken and the earlier write committed with it', async () => {
+  it('R7 the last seat is taken and its holder committed with it, the literals intact', async () => {
     await db.updateTable('offerings').set({ capacity: 1, remaining: 1 }).where('id', '=', A).execute();
-    expect(await attempt([A], 1111)).toBe('committed');
-    expect({ remaining: await remaining(A), fee: await fee(B) }).toEqual({ remaining: 0, fee: 1111 });
+    expect(await claim([A], 'first')).toEqual({ outcome: 'taken' });
+    expect({ remaining: await remaining(A), probes: await probes() }).toEqual({ remaining: 0, probes: [{ note: 'first', at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }] });
   });
 
-  it('R7 a full offering refuses, and neither the earlier write nor another offering’s seat is kept', async () => {
+  it('R7 a full offering refuses, and neither its holder nor another offering’s seat is kept', async () => {
     await db.updateTable('offerings').set({ capacity: 5, remaining: 5 }).where('id', '=', C).execute();
-    expect(await attempt([C, A], 2222)).toBe('full');
-    expect({ a: await remaining(A), c: await remaining(C), fee: await fee(B) }).toEqual({ a: 0, c: 5, fee: 1111 });
+    expect(await claim([C, A], 'second')).toEqual({ outcome: 'full', offeringId: A });
+    expect({ a: await remaining(A), c: await remaining(C), probes: (await probes()).map((row) => row.note) }).toEqual({ a: 0, c: 5, probes: ['first'] });
   });
 
-  /** The seats, then a literal insert of the rows that hold them, then COMMIT, in one message. */
-  const attemptWithHolder = (ids: string[], note: string) =>
-    db
+  it('R5 a registration changed since it was read (an enrolment added) is reported, and nothing is written', async () => {
+    const seen = await fingerprint();
+    const offering = await db.selectFrom('offerings').select(['id', 'subject_code', 'fee_fen']).where('id', '=', C).executeTakeFirstOrThrow();
+    await db
+      .insertInto('enrolments')
+      .values({ id: 'probe-enrolment', registration_id: registrationId, offering_id: offering.id, subject_code: offering.subject_code, fee_fen: offering.fee_fen, method: 'CANDIDATE', created_at: new Date(), paid_at: null, group_payment_order_id: null })
+      .execute();
+    expect(await fingerprint()).not.toBe(seen);
+    expect(await claim([C], 'third', seen)).toEqual({ outcome: 'changed' });
+    expect({ c: await remaining(C), probes: (await probes()).map((row) => row.note) }).toEqual({ c: 5, probes: ['first'] });
+    await db.deleteFrom('enrolments').where('id', '=', 'probe-enrolment').execute();
+  });
+
+  it('R5 the fingerprint also moves with the review status the rules read', async () => {
+    const before = await fingerprint();
+    const registration = await db.selectFrom('registrations').select(['passport_id', 'roster_snapshot']).where('id', '=', registrationId).executeTakeFirstOrThrow();
+    await db
+      .insertInto('review_applications')
+      .values({
+        id: 'probe-review',
+        passport_id: registration.passport_id,
+        id_type: registration.roster_snapshot.idType,
+        id_number: registration.roster_snapshot.idNumber,
+        name: registration.roster_snapshot.name,
+        ticket_number: '000000000000000',
+        status: 'PENDING',
+        submitted_at: new Date(),
+        school_code: registration.roster_snapshot.schoolCode,
+        campus_code: registration.roster_snapshot.campusCode,
+        roster_record_id: null,
+        filed_by: 'CANDIDATE',
+        proof_kind: null,
+        proof_note: null,
+        reviewer_id: null,
+        reason: null,
+        submission_count: 1,
+        repeat_flag: null,
+        reviewed_at: null,
+      })
+      .execute();
+    expect(await fingerprint()).not.toBe(before);
+    await db.deleteFrom('review_applications').where('id', '=', 'probe-review').execute();
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('R7 takeSeats in a transaction names the full offering and keeps no seat of the claim', async () => {
+    const outcome = await db
       .transaction()
       .execute(async (trx) => {
-        const holder = literalInsert('seat_holder_probe', [{ note, at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }]);
-        if (!(await takeSeatsAndCommit(trx, ids, holder))) throw new Error('full');
-        return 'committed';
+        const full = await takeSeats(trx, [C, A]);
+        throw new Error(`full: ${full}`);
       })
       .catch((error: Error) => error.message);
-  const probes = async () => (await sql<{ note: string; at: Date; quoted: string }>`SELECT note, at, quoted FROM seat_holder_probe ORDER BY note`.execute(db)).rows;
-
-  it('R7 the rows holding the seats are inserted after them and commit with them, their literals intact', async () => {
-    await sql`CREATE TABLE seat_holder_probe (note text PRIMARY KEY, at timestamptz NOT NULL, quoted text NOT NULL)`.execute(db);
-    await db.updateTable('offerings').set({ capacity: 5, remaining: 5 }).where('id', '=', C).execute();
-    expect(await attemptWithHolder([C], 'first')).toBe('committed');
-    expect({ c: await remaining(C), probes: await probes() }).toEqual({ c: 4, probes: [{ note: 'first', at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }] });
-  });
-
-  it('R7 a full offering leaves no holder row behind', async () => {
-    expect(await attemptWithHolder([A], 'second')).toBe('full');
-    expect({ a: await remaining(A), probes: (await probes()).map((row) => row.note) }).toEqual({ a: 0, probes: ['first'] });
+    expect({ outcome, a: await remaining(A), c: await remaining(C) }).toEqual({ outcome: `full: ${A}`, a: 0, c: 5 });
   });
 });

@@ -11,6 +11,7 @@ import * as sync from './0020-sync.js';
 import * as offlineOutcomes from './0021-offline-outcomes.js';
 import * as outboundMessages from './0022-outbound-messages.js';
 import * as referenceGeneration from './0023-reference-generation.js';
+import * as registrationGuard from './0024-registration-guard.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-offline-outcomes': offlineOutcomes,
   '0022-outbound-messages': outboundMessages,
   '0023-reference-generation': referenceGeneration,
+  '0024-registration-guard': registrationGuard,
 };
