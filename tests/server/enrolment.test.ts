@@ -64,6 +64,20 @@ describe('R5 written subjects', () => {
     expect((await written(candidate, offeringId('993010', '1'))).body.error.code).toBe('SUBJECT_ALREADY_ENROLLED');
   });
 
+  it('R5 two tabs of one candidate sending English and Japanese CET4 at the same moment: one is enrolled, the other refused', async () => {
+    // Each claim is judged on an unlocked reading; the registration's lock and fingerprint (or, on
+    // PGlite, the locked reading) must stop the second from passing on what the first has not yet written.
+    const candidates = await Promise.all(Array.from({ length: 8 }, () => readyCandidate(server, { roster: { qualificationSubjectCodes: ['1', '3', 'F'] } })));
+    const outcomes = await Promise.all(
+      candidates.map(async (candidate) => {
+        const answers = await Promise.all([written(candidate, offeringId('993010', '1')), written(candidate, offeringId('993010', '3'))]);
+        const held = await server.db.selectFrom('enrolments').innerJoin('registrations', 'registrations.id', 'enrolments.registration_id').select('enrolments.subject_code').where('registrations.passport_id', '=', candidate.passportId).execute();
+        return { enrolled: answers.filter((answer) => answer.status === 200).length, refused: answers.flatMap((answer) => (answer.status === 200 ? [] : [answer.body.error.code])), held: held.length };
+      }),
+    );
+    expect(outcomes).toEqual(candidates.map(() => ({ enrolled: 1, refused: ['SUBJECT_LEVEL_CONFLICT'], held: 1 })));
+  });
+
   it('R5 refuses outside the offering window, and an unknown offering', async () => {
     const candidate = await readyCandidate(server);
     server.clock.advance(20 * DAY);
