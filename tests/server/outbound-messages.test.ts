@@ -231,3 +231,51 @@ describe('K3 dispatchers racing', () => {
     console.log(`K3 ${DISPATCHERS} dispatchers racing (${database.kind}): ${gateways.map((gateway) => gateway.sends.length).join(' + ')} of ${total} messages, none twice`);
   });
 });
+
+describe('K3 a channel that takes batches', () => {
+  /** The dev outbox's own batch methods, behind a switch, counting calls: single sends must not be used for a batch. */
+  class BatchGateway {
+    failing = false;
+    readonly batches: string[][] = [];
+    singles = 0;
+    wrap(db: Db, clock: TestClock): MessageChannels {
+      const sms = outboxSms(db, clock);
+      const email = outboxEmail(db, clock);
+      const take = (keys: readonly (string | undefined)[]) => {
+        if (this.failing) throw new Error('gateway down');
+        this.batches.push(keys.map((key) => key ?? 'no key'));
+      };
+      return {
+        sms: { sendSms: async (message) => ((this.singles += 1), sms.sendSms(message)), sendSmsBatch: async (messages) => (take(messages.map((m) => m.idempotencyKey)), sms.sendSmsBatch!(messages)) },
+        email: {
+          sendEmail: async (message) => ((this.singles += 1), email.sendEmail(message)),
+          sendEmailBatch: async (messages) => (take(messages.map((m) => m.idempotencyKey)), email.sendEmailBatch!(messages)),
+        },
+      };
+    }
+  }
+
+  it('K3 a run’s messages go out in one call per channel; a failing batch leaves every row of it pending with the error, and the retry delivers each once', async () => {
+    const gateway = new BatchGateway();
+    const messages = gateway.wrap(server.db, server.clock);
+    const queued = outboundChannels(server.db, server.clock);
+    for (let i = 0; i < 3; i += 1) await queued.channels.sms.sendSms({ to: `1390000${String(i).padStart(4, '0')}`, text: `批量 ${i}` });
+    for (let i = 0; i < 2; i += 1) await queued.channels.email.sendEmail({ to: `batch${i}@example.com`, subject: '报名结果', text: `批量 ${i}` });
+    const ids = [...queued.ids];
+    gateway.failing = true;
+    expect(await dispatchOutbound({ db: server.db, clock: server.clock, messages }, { ids })).toEqual({ sent: 0, failed: 5 });
+    const failed = await server.db.selectFrom('outbound_messages').selectAll().where('id', 'in', ids).execute();
+    expect(failed.map((row) => [row.attempts, row.sent_at, row.last_error])).toEqual(failed.map(() => [1, null, 'gateway down']));
+    gateway.failing = false;
+    server.clock.advance(RETRY_BACKOFF.baseMs);
+    expect(await dispatchOutbound({ db: server.db, clock: server.clock, messages }, { ids })).toEqual({ sent: 5, failed: 0 });
+    expect(gateway.batches.map((keys) => keys.length).sort()).toEqual([2, 3]);
+    expect(gateway.batches.flat().sort()).toEqual([...ids].sort());
+    expect(gateway.singles).toBe(0);
+    const listed = await server.db.selectFrom('message_outbox').select('id').where('id', 'in', ids).orderBy('id').execute();
+    expect(listed.map((row) => row.id)).toEqual([...ids].sort());
+    // A repeat of the same batch (a process killed before marking it sent) lists nothing twice.
+    await messages.sms.sendSmsBatch!(failed.filter((row) => row.channel === 'sms').map((row) => ({ to: row.recipient, text: row.body, idempotencyKey: row.id })));
+    expect(await server.db.selectFrom('message_outbox').select('id').where('id', 'in', ids).execute()).toHaveLength(5);
+  });
+});
