@@ -27,7 +27,7 @@ import {
   rosterRecordView,
   type RegistrationState,
 } from './registration-state.js';
-import { reviewOfferOf, reviewStatusFor } from './review.js';
+import { applicationOfJson, reviewOfferOf, reviewStatusFor, type JsonRow } from './review.js';
 import { newId } from './secrets.js';
 
 type ReviewApplicationRow = Selectable<ReviewApplicationTable>;
@@ -57,7 +57,6 @@ interface CandidateReads {
   readonly application: ReviewApplicationRow | undefined;
 }
 
-type JsonRow<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 /**
  * The agreement, the roster record of the identity and the passport's review application in one
@@ -82,10 +81,7 @@ async function candidateReads(db: Executor, passportId: string, sessionId: strin
   const [row] = await candidateRows(db, 'only', passportId, sessionId, identity.idType, normalizeIdNumber(identity.idType, identity.idNumber));
   if (row === undefined) throw new Error('a SELECT without FROM answered no row');
   const record = row.record === null ? null : rosterRecordOf({ ...row.record, updated_at: new Date(row.record.updated_at) });
-  const application =
-    row.application === null
-      ? undefined
-      : { ...row.application, submitted_at: new Date(row.application.submitted_at), reviewed_at: row.application.reviewed_at === null ? null : new Date(row.application.reviewed_at) };
+  const application = applicationOfJson(row.application);
   return { agreementVersion: row.agreement_version, record, application };
 }
 

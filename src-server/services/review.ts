@@ -1,5 +1,5 @@
 // CET6 qualification review (C1–C8): the candidate's one application, the teacher's queue, evidence and decisions, with history and audit.
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { MaskedReviewApplication, ProofKind, ReviewEventKind } from '../../shared/contracts/http/review.js';
 import type { Identity, IdType } from '../../shared/domain/identity.js';
 import type { Result } from '../../shared/errors/domain-error.js';
@@ -24,6 +24,7 @@ import {
   type Cet6ReviewSituation,
 } from '../../shared/rules/index.js';
 import { lockKey, uniqueViolation, type Executor } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database, ReviewApplicationTable } from '../db/schema.js';
 import { auditActorOf, type CandidateActor, type StaffActor } from './actors.js';
 import { auditRow, recordAudit } from './audit.js';
@@ -81,26 +82,66 @@ export function placeOfRegistration(registration: { readonly roster_record_id: s
   return { ...registration.roster_snapshot, rosterRecordId: registration.roster_record_id };
 }
 
+/** A row as `to_jsonb` gives it: timestamps become strings. */
+export type JsonRow<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** An application read as JSON (a subquery's `to_jsonb(ra)`), with its timestamps as dates again. */
+export function applicationOfJson(json: JsonRow<ApplicationRow> | null): ApplicationRow | undefined {
+  if (json === null) return undefined;
+  return { ...json, submitted_at: new Date(json.submitted_at), reviewed_at: json.reviewed_at === null ? null : new Date(json.reviewed_at) };
+}
+
+/**
+ * Everything C1 and the candidate's read-back need of the database, in one statement (compiled once,
+ * db/prepared.ts): the passport's registration in the current session, its identity, its
+ * application, and the reference generation, which lets a caller without the request's snapshot
+ * take one from the cache without a statement of its own.
+ */
+const candidateRows = preparedQuery((db: Executor, _shape: 'only', passportId: string) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('reference_generation').select('generation').as('generation'),
+    eb
+      .selectFrom('registrations as r')
+      .innerJoin('exam_sessions as s', 's.id', 'r.exam_session_id')
+      .select(sql<{ roster_record_id: string | null; roster_snapshot: RosterRecord }>`jsonb_build_object('roster_record_id', r.roster_record_id, 'roster_snapshot', r.roster_snapshot)`.as('registration'))
+      .where('r.passport_id', '=', passportId)
+      .where('s.is_current', '=', true)
+      .as('registration'),
+    eb
+      .selectFrom('passports as p')
+      .select(sql<{ id_type: IdType | null; id_number: string | null }>`jsonb_build_object('id_type', p.id_type, 'id_number', p.id_number)`.as('passport'))
+      .where('p.id', '=', passportId)
+      .as('passport'),
+    eb.selectFrom('review_applications as ra').select(sql<JsonRow<ApplicationRow>>`to_jsonb(ra)`.as('application')).where('ra.passport_id', '=', passportId).as('application'),
+  ]),
+);
+
+interface CandidateReads {
+  readonly generation: number;
+  readonly place: CandidatePlace | null;
+  readonly application: ApplicationRow | undefined;
+}
+
 /**
  * The written campus of the passport's saved registration in the current session (its snapshot, R3);
  * before one is saved, the roster record of the passport's own identity, which is what the
- * qualification query shows on the 资格信息确认 page where the seed places the review action.
+ * qualification query shows on the 资格信息确认 page where the seed places the review action (a
+ * second statement, only then). With the passport's application and the reference generation.
  */
-async function candidatePlace(db: Executor, reference: ReferenceSnapshot, passportId: string): Promise<CandidatePlace | null> {
-  const session = reference.examSession;
-  if (session !== null) {
-    const registration = await db
-      .selectFrom('registrations')
-      .select(['roster_record_id', 'roster_snapshot'])
-      .where('passport_id', '=', passportId)
-      .where('exam_session_id', '=', session.id)
-      .executeTakeFirst();
-    if (registration !== undefined) return placeOfRegistration(registration);
-  }
-  const passport = await db.selectFrom('passports').select(['id_type', 'id_number']).where('id', '=', passportId).executeTakeFirst();
-  if (passport?.id_type == null || passport.id_number === null) return null;
+async function candidateReads(db: Executor, passportId: string): Promise<CandidateReads> {
+  const [row] = await candidateRows(db, 'only', passportId);
+  if (row === undefined) throw new Error('a SELECT without FROM answered no row');
+  const application = applicationOfJson(row.application);
+  const generation = Number(row.generation);
+  if (row.registration !== null) return { generation, place: placeOfRegistration(row.registration), application };
+  const passport = row.passport;
+  if (passport?.id_type == null || passport.id_number === null) return { generation, place: null, application };
   const record = await findRosterRecordByIdentity(db, { idType: passport.id_type, idNumber: passport.id_number });
-  return record === null ? null : { ...record, rosterRecordId: record.id };
+  return { generation, place: record === null ? null : { ...record, rosterRecordId: record.id }, application };
+}
+
+async function candidatePlace(db: Executor, passportId: string): Promise<CandidatePlace | null> {
+  return (await candidateReads(db, passportId)).place;
 }
 
 /**
@@ -158,11 +199,6 @@ function maskedView(row: ApplicationRow): MaskedReviewApplication {
   };
 }
 
-/** The passport's one review application (C6), if any: what the candidate's pages show and C3/C4 read. */
-export async function applicationOfPassport(db: Executor, passportId: string): Promise<ApplicationRow | undefined> {
-  return db.selectFrom('review_applications').selectAll().where('passport_id', '=', passportId).executeTakeFirst();
-}
-
 export type ReviewOffer = { offered: boolean; application: MaskedReviewApplication | null };
 
 /**
@@ -186,8 +222,9 @@ export function reviewStatusFor(application: Pick<ApplicationRow, 'status' | 'id
 
 /**
  * For callers not yet handed the request's snapshot (registrationView): a cache per database handle,
- * so such a call costs one statement (the generation) instead of loading all the reference data.
- * Keyed by the handle, never shared between databases (tests open many); a transaction is its own key.
+ * checked against the generation read with the candidate (candidateRows), so such a call costs no
+ * statement more. Keyed by the handle, never shared between databases (tests open many); a
+ * transaction is its own key.
  */
 const callerCaches = new WeakMap<Executor, ReferenceCache>();
 
@@ -201,12 +238,13 @@ function cacheOf(db: Executor): ReferenceCache {
 
 /**
  * C1 and the candidate's read-back: whether the action is offered, and the masked application if
- * there is one. `reference` is the request's snapshot; without one, the reference data as committed
- * now (cacheOf).
+ * there is one, in one statement. `reference` is the request's snapshot; without one, the reference
+ * data at least as new as the generation read with the candidate (cacheOf).
  */
 export async function reviewOfferFor(db: Executor, passportId: string, reference?: ReferenceSnapshot): Promise<ReviewOffer> {
-  const snapshot = reference ?? (await cacheOf(db).fresh(db));
-  return reviewOfferOf(snapshot, await candidatePlace(db, snapshot, passportId), await applicationOfPassport(db, passportId));
+  const reads = await candidateReads(db, passportId);
+  const snapshot = reference ?? (await cacheOf(db).atLeast(db, reads.generation));
+  return reviewOfferOf(snapshot, reads.place, reads.application);
 }
 
 /**
@@ -261,7 +299,7 @@ export function submitReview(ctx: ServiceContext, actor: Pick<CandidateActor, 'p
       const existing = await trx.selectFrom('review_applications').selectAll().where('passport_id', '=', actor.passportId).forUpdate().executeTakeFirst();
       if (mode === 'RESUBMIT' && existing === undefined) refuseWith('REVIEW_NOT_FOUND');
       check(checkReviewSubmission(existing?.status ?? null));
-      const place = checkOffered(reference, await candidatePlace(trx, reference, actor.passportId));
+      const place = checkOffered(reference, await candidatePlace(trx, actor.passportId));
 
       const ticketNumber = normalizeTypedCode(input.ticketNumber);
       const record = /^\d{15}$/.test(ticketNumber) ? await findCet4Score(trx, ticketNumber) : null;
@@ -609,7 +647,7 @@ export function fileReviewOnBehalf(ctx: ServiceContext, teacher: StaffActor, inp
     return ctx.db.transaction().execute(async (trx) => {
       await lockKey(trx, passportLock(passport.id));
       const now = ctx.clock.now();
-      const place = await candidatePlace(trx, reference, passport.id);
+      const place = await candidatePlace(trx, passport.id);
       if (place !== null && place.schoolCode !== schoolOf(teacher)) refuseWith('FORBIDDEN', { field: 'idNumber' });
       const offeredPlace = checkOffered(reference, place);
       const existing = await trx.selectFrom('review_applications').selectAll().where('passport_id', '=', passport.id).forUpdate().executeTakeFirst();

@@ -1,5 +1,6 @@
 // The qualification query and the save read the exam session and place names from each server's reference cache: an edit committed anywhere is seen by the next request on every server.
 import { pino } from 'pino';
+import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src-server/config/config.js';
 import { openDatabase, type Db } from '../../src-server/db/database.js';
@@ -9,7 +10,7 @@ import { outboxEmail, outboxSms } from '../../src-server/messages/outbox.js';
 import { TestClient } from '../support/client.js';
 import { TestClock } from '../support/clock.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { acceptedAgreement, passportWithSession } from '../support/enrolment.js';
+import { acceptedAgreement, offeringId, passportWithSession } from '../support/enrolment.js';
 import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
 import { TEST_SECRET } from '../support/server.js';
 
@@ -61,12 +62,12 @@ beforeAll(async () => {
 afterAll(() => servers?.close());
 
 /** A candidate at the qualification query (agreement accepted, roster record waiting), with a client on each server. */
-async function candidateOnBoth() {
+async function candidateOnBoth(roster: Partial<RosterRecord> = {}) {
   const { db } = servers.database;
   const now = servers.clock.now();
   const { passportId, identity, token } = await passportWithSession(db, now);
   await acceptedAgreement(db, passportId, now);
-  await insertRosterRecord(db, rosterRecordFor(identity), now);
+  await insertRosterRecord(db, rosterRecordFor(identity, roster), now);
   const clients = servers.urls.map((url) => new TestClient(url, { authorization: `Bearer ${token}` }));
   return { identity, first: clients[0]!, second: clients[1]! };
 }
@@ -111,5 +112,27 @@ describe('reference data edited on one server, read on the other', () => {
       await servers.dbs[1].updateTable('schools').set({ name: oldName }).where('code', '=', schoolCode).execute();
     }
     expect((await first.post('/api/registration/qualification', identity)).body.rosterRecord.school.name).toBe(oldName);
+  });
+
+  it('C1 the CET6 review stops being offered at once on one server when the campus’s CET6 written offering is taken away through the other', async () => {
+    // Without English CET6 among the roster's subjects, at a campus that offers it: the review is offered.
+    const { identity, first, second } = await candidateOnBoth({ qualificationSubjectCodes: ['1', 'F'] });
+    expect((await second.post('/api/registration', { ...identity, confirmed: true })).status).toBe(200);
+    const offered = async () => ({
+      page: (await first.get('/api/registration')).body.registration.cet6Review.offered,
+      query: (await first.post('/api/registration/qualification', identity)).body.cet6Review.offered,
+    });
+    expect(await offered()).toEqual({ page: true, query: true });
+    const cet6 = offeringId('993010', '2');
+    const row = await servers.dbs[1].selectFrom('offerings').selectAll().where('id', '=', cet6).executeTakeFirstOrThrow();
+    await servers.dbs[1].deleteFrom('offerings').where('id', '=', cet6).execute();
+    try {
+      expect(await offered()).toEqual({ page: false, query: false });
+    } finally {
+      // Put back as it was, under a new reference version (the column's default).
+      const { version: _version, ...terms } = row;
+      await servers.dbs[1].insertInto('offerings').values(terms).execute();
+    }
+    expect(await offered()).toEqual({ page: true, query: true });
   });
 });
