@@ -20,8 +20,12 @@ const CEILING_OFFERING = 'demo-offering-993010-3';
 const SERVER_POOL = 10;
 const SERVERS = 2;
 
-/** The statement of src-server/services/seats.ts takeSeats, as it reaches PostgreSQL. */
-const SEAT_UPDATE = `UPDATE offerings SET remaining = remaining - 1, version = nextval('reference_version') WHERE id = $1 AND remaining > 0 RETURNING id`;
+/**
+ * The seat statement of src-server/services/seats.ts takeSeats as it reaches PostgreSQL: migration
+ * 0024's take_seats, the conditional UPDATE of the counter, which answers the full offering's id
+ * when no seat is left. The claims' own call runs it inside claim_seats.
+ */
+const SEAT_UPDATE = `SELECT take_seats(ARRAY[$1]::text[])`;
 
 await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, durable: true, profile: false }, async (flags) => {
   const cluster = await startPgCluster({ durable: flags.durable });

@@ -34,7 +34,7 @@ import {
   type StateRead,
   type StateWithSeats,
 } from './registration-state.js';
-import { claimSeats, literalInsert, releaseSeats, takeSeats } from './seats.js';
+import { claimSeats, releaseSeats, takeSeats } from './seats.js';
 import { newId } from './secrets.js';
 
 /** Who asks: the candidate for themself, or (later) a school enrolling on the candidate's behalf (学校代报). */
@@ -146,10 +146,10 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
     const selection = judgeSubmission(reference, read, request, kind, now);
     if (isPostgresPool(ctx.db)) {
       // The registration's lock, a check that nothing the rules read has changed since, the seats
-      // and the enrolments, in one round trip (seats.ts claimSeats, migration 0024).
+      // and the enrolments, in one statement (seats.ts claimSeats, migration 0024).
       const rows = enrolmentRows(read.state, selection, request, now);
       const guard = { registrationId: read.state.registration.id, fingerprint: read.fingerprint };
-      const claim = await claimSeats(ctx.db, guard, selection.map(({ offering }) => offering.id), literalInsert('enrolments', rows));
+      const claim = await claimSeats(ctx.db, guard, selection.map(({ offering }) => offering.id), rows);
       if (claim.outcome === 'taken') return enrolmentAnswer(reference, session, read.state, selection, rows, now);
       if (claim.outcome === 'full') refuseFull(selection, claim.offeringId);
       // 'changed': another command of this candidate committed meanwhile; judged again under the lock.

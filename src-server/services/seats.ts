@@ -1,5 +1,5 @@
 // R7: taking and giving back offering seats, atomically and in the transaction that inserts or deletes the enrolment.
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db, Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
@@ -17,70 +17,44 @@ import type { Database } from '../db/schema.js';
  * (0 ≤ remaining ≤ capacity) refuses any slip; tests/server/seats.test.ts compares it with
  * capacity − enrolments. Every change also draws a new reference version, so kiosks pull the new count.
  *
- * The UPDATE lives in the database function take_seats (migration 0024), one per offering in id
+ * The UPDATE lives in the database function take_seats (migration 0024): one per offering in id
  * order, so two transactions touching the same offerings lock them in the same order and cannot
- * deadlock; it raises FULL with the offering's id when one has no seat left, which aborts the whole
- * transaction (no seat of that claim is kept). Returns the id of a full offering, or null.
+ * deadlock; when one is full it gives back the seats it took before it and answers that offering's
+ * id. Returns the id of a full offering, or null.
  */
 export async function takeSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<string | null> {
-  try {
-    await sql`SELECT take_seats(${[...offeringIds]}::text[])`.execute(trx);
-    return null;
-  } catch (error) {
-    const full = fullOffering(error);
-    if (full === null) throw error;
-    return full;
-  }
-}
-
-/** SQLSTATEs raised by migration 0024's functions. */
-const FULL = 'CE002';
-const REGISTRATION_CHANGED = 'CE001';
-
-/** The offering take_seats found full, from its error; null for any other error. */
-function fullOffering(error: unknown): string | null {
-  const { code, detail } = error as { code?: unknown; detail?: unknown };
-  return code === FULL && typeof detail === 'string' ? detail : null;
+  const { rows } = await sql<{ full: string | null }>`SELECT take_seats(${[...offeringIds]}::text[]) AS full`.execute(trx);
+  return rows[0]?.full ?? null;
 }
 
 export type SeatClaim = { readonly outcome: 'taken' } | { readonly outcome: 'full'; readonly offeringId: string } | { readonly outcome: 'changed' };
 
 /**
- * R7 on a PostgreSQL pool, in one round trip: the registration's lock and its guard, the seats, then
- * the rows that hold them, as one message without parameters, which PostgreSQL runs as one implicit
- * transaction and commits at its end (migration 0024 explains the guard):
+ * R7 on a PostgreSQL pool, in one round trip and one transaction of its own: migration 0024's
+ * claim_seats takes the registration's lock, checks that nothing the rules read has changed since
+ * the caller's reading (`fingerprint`), takes the seats and inserts the enrolment rows that hold them.
  *
- *   SELECT lock_registration_unchanged('<registration>', '<fingerprint>');
- *   SELECT take_seats(ARRAY['a', 'b']::text[]);
- *   INSERT INTO enrolments … ;
- *
- * Why one message: the offering's row lock is taken by the UPDATE and released at the commit, and
- * every contender for that offering queues behind it. Held across a round trip through a busy
+ * Why one statement: the offering's row lock is taken by the seat UPDATE and released at the commit,
+ * and every contender for that offering queues behind it. Held across a round trip through a busy
  * server, each seat took ~24 ms on our shared 2-core machine against ~1 ms for the statement alone
- * (bench/seats.bench.ts, BENCHMARKS.md); here PostgreSQL releases it without waiting for us. The
- * insert comes after the seats: inserted first, each enrolment's foreign key would take a KEY SHARE
- * lock on the offering's row, and with dozens of contenders holding one while the counter changes,
- * PostgreSQL tracks them in a multixact per update (the UPDATE's mean time grew from under 1 ms to
- * 26 ms); after our own UPDATE that lock is one the transaction already holds more strongly.
- *
- * The values are escaped literals (the simple protocol carries no parameters): ids and a fingerprint
- * the caller has just read from the database, and the holders' rows (`literalInsert`). An error
- * aborts the implicit transaction, so nothing is written and the connection is left clean.
- * 'changed': another command of the same candidate committed since the caller's reading; the caller
- * judges again under the lock (enrolment.ts).
+ * (bench/seats.bench.ts, BENCHMARKS.md); here PostgreSQL commits without waiting for us.
+ * 'changed': another command of the same candidate committed since the caller's reading, and
+ * nothing was written; the caller judges again under the lock (enrolment.ts).
  */
-export async function claimSeats(db: Db, guard: { readonly registrationId: string; readonly fingerprint: string }, offeringIds: readonly string[], holders: RawBuilder<unknown>): Promise<SeatClaim> {
-  const lock = sql`SELECT lock_registration_unchanged(${sql.lit(guard.registrationId)}, ${sql.lit(guard.fingerprint)})`;
-  const seats = sql`SELECT take_seats(ARRAY[${sql.join(offeringIds.map((id) => sql.lit(id)))}]::text[])`;
+export async function claimSeats(
+  db: Db,
+  guard: { readonly registrationId: string; readonly fingerprint: string },
+  offeringIds: readonly string[],
+  holders: readonly Selectable<Database['enrolments']>[],
+): Promise<SeatClaim> {
   const release = await claimGate.enter(offeringIds);
   try {
-    await sql`${sql.join([lock, seats, holders], sql`; `)}`.execute(db);
-    return { outcome: 'taken' };
-  } catch (error) {
-    const full = fullOffering(error);
-    if (full !== null) return { outcome: 'full', offeringId: full };
-    if ((error as { code?: unknown }).code === REGISTRATION_CHANGED) return { outcome: 'changed' };
-    throw error;
+    const { rows } = await sql<{ outcome: string }>`
+      SELECT claim_seats(${guard.registrationId}, ${guard.fingerprint}, ${[...offeringIds]}::text[], ${JSON.stringify(holders)}::jsonb) AS outcome`.execute(db);
+    const outcome = rows[0]?.outcome ?? '';
+    if (outcome === 'taken' || outcome === 'changed') return { outcome };
+    if (outcome.startsWith('full:')) return { outcome: 'full', offeringId: outcome.slice('full:'.length) };
+    throw new Error(`claim_seats answered ${JSON.stringify(outcome)}`);
   } finally {
     release();
   }
@@ -120,18 +94,6 @@ class ClaimGate {
 }
 
 const claimGate = new ClaimGate(2);
-
-/**
- * An INSERT with its values written into the SQL as escaped literals, for a simple-protocol message
- * of several statements (claimSeats), which carries no parameters. Every row must have the
- * same columns; values are strings, numbers, booleans, dates or null.
- */
-export function literalInsert(table: string, rows: readonly Readonly<Record<string, string | number | boolean | Date | null>>[]): RawBuilder<unknown> {
-  const columns = Object.keys(rows[0] ?? {});
-  if (columns.length === 0) throw new Error('literalInsert needs at least one row');
-  const values = rows.map((row) => sql`(${sql.join(columns.map((column) => sql.lit(row[column] ?? null)))})`);
-  return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.id(column)))}) VALUES ${sql.join(values)}`;
-}
 
 /** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */
 export async function releaseSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<void> {

@@ -1,9 +1,10 @@
-// R7 on PostgreSQL: claimSeats locks and checks the registration, takes the seats and inserts their holders in one round trip, or writes nothing at all; takeSeats names the full offering.
+// R7 on PostgreSQL: claimSeats locks and checks the registration, takes the seats and inserts the enrolments in one statement, or writes nothing at all; takeSeats names a full offering and keeps none of the claim's seats.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgresPool, type Db } from '../../src-server/db/database.js';
 import { seedDemo } from '../../src-server/demo/seed.js';
-import { claimSeats, literalInsert, takeSeats } from '../../src-server/services/seats.js';
+import type { EnrolmentRow } from '../../src-server/services/registration-state.js';
+import { claimSeats, takeSeats } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
 import { offeringId } from '../support/enrolment.js';
 
@@ -21,45 +22,55 @@ describe.skipIf(!isPg)('R7 seats claimed in one round trip', () => {
     database = await freshDatabase();
     db = database.db;
     await seedDemo(db, new Date());
-    // The rows a claim inserts stand in for enrolments here, so the seed's registrations stay as they are.
-    await sql`CREATE TABLE seat_holder_probe (note text PRIMARY KEY, at timestamptz NOT NULL, quoted text NOT NULL)`.execute(db);
     registrationId = (await db.selectFrom('registrations').select('id').executeTakeFirstOrThrow()).id;
+    await db.deleteFrom('enrolments').where('registration_id', '=', registrationId).execute();
   });
   afterAll(() => database?.dispose());
 
   const remaining = async (id: string) => (await db.selectFrom('offerings').select('remaining').where('id', '=', id).executeTakeFirstOrThrow()).remaining;
   const fingerprint = async () => (await sql<{ fingerprint: string }>`SELECT registration_fingerprint(${registrationId}) AS fingerprint`.execute(db)).rows[0]?.fingerprint ?? '';
-  const probes = async () => (await sql<{ note: string; at: Date; quoted: string }>`SELECT note, at, quoted FROM seat_holder_probe ORDER BY note`.execute(db)).rows;
-  const claim = async (ids: string[], note: string, seen?: string) =>
-    await claimSeats(db, { registrationId, fingerprint: seen ?? (await fingerprint()) }, ids, literalInsert('seat_holder_probe', [{ note, at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }]));
+  const held = async () => (await db.selectFrom('enrolments').select(['id', 'offering_id', 'created_at']).where('registration_id', '=', registrationId).orderBy('id').execute());
+  let serial = 0;
+  const holder = (offeringId: string, subjectCode: string): EnrolmentRow => ({
+    id: `probe-${(serial += 1)}`,
+    registration_id: registrationId,
+    offering_id: offeringId,
+    subject_code: subjectCode,
+    fee_fen: 3000,
+    payment_status: 'UNPAID',
+    arrangement_status: 'UNARRANGED',
+    method: 'CANDIDATE',
+    created_at: new Date('2026-11-22T08:00:00Z'),
+    paid_at: null,
+    group_payment_order_id: null,
+  });
+  const claim = async (holders: EnrolmentRow[], seen?: string) =>
+    await claimSeats(db, { registrationId, fingerprint: seen ?? (await fingerprint()) }, holders.map((row) => row.offering_id), holders);
 
   it('R7 the pool is recognised as PostgreSQL, so enrolment takes this path', () => {
     expect(isPostgresPool(db)).toBe(true);
   });
 
-  it('R7 the last seat is taken and its holder committed with it, the literals intact', async () => {
+  it('R7 the last seat is taken and its enrolment committed with it, as sent', async () => {
     await db.updateTable('offerings').set({ capacity: 1, remaining: 1 }).where('id', '=', A).execute();
-    expect(await claim([A], 'first')).toEqual({ outcome: 'taken' });
-    expect({ remaining: await remaining(A), probes: await probes() }).toEqual({ remaining: 0, probes: [{ note: 'first', at: new Date('2026-11-22T08:00:00Z'), quoted: "it's" }] });
+    expect(await claim([holder(A, '1')])).toEqual({ outcome: 'taken' });
+    expect({ remaining: await remaining(A), held: await held() }).toEqual({ remaining: 0, held: [{ id: 'probe-1', offering_id: A, created_at: new Date('2026-11-22T08:00:00Z') }] });
   });
 
-  it('R7 a full offering refuses, and neither its holder nor another offering’s seat is kept', async () => {
+  it('R7 a full offering refuses by name, and neither its enrolments nor another offering’s seat is kept', async () => {
     await db.updateTable('offerings').set({ capacity: 5, remaining: 5 }).where('id', '=', C).execute();
-    expect(await claim([C, A], 'second')).toEqual({ outcome: 'full', offeringId: A });
-    expect({ a: await remaining(A), c: await remaining(C), probes: (await probes()).map((row) => row.note) }).toEqual({ a: 0, c: 5, probes: ['first'] });
+    await db.deleteFrom('enrolments').where('id', '=', 'probe-1').execute();
+    expect(await claim([holder(C, '3'), holder(A, '1')])).toEqual({ outcome: 'full', offeringId: A });
+    expect({ a: await remaining(A), c: await remaining(C), held: await held() }).toEqual({ a: 0, c: 5, held: [] });
   });
 
   it('R5 a registration changed since it was read (an enrolment added) is reported, and nothing is written', async () => {
     const seen = await fingerprint();
-    const offering = await db.selectFrom('offerings').select(['id', 'subject_code', 'fee_fen']).where('id', '=', C).executeTakeFirstOrThrow();
-    await db
-      .insertInto('enrolments')
-      .values({ id: 'probe-enrolment', registration_id: registrationId, offering_id: offering.id, subject_code: offering.subject_code, fee_fen: offering.fee_fen, method: 'CANDIDATE', created_at: new Date(), paid_at: null, group_payment_order_id: null })
-      .execute();
+    await db.insertInto('enrolments').values(holder(C, '3')).execute();
     expect(await fingerprint()).not.toBe(seen);
-    expect(await claim([C], 'third', seen)).toEqual({ outcome: 'changed' });
-    expect({ c: await remaining(C), probes: (await probes()).map((row) => row.note) }).toEqual({ c: 5, probes: ['first'] });
-    await db.deleteFrom('enrolments').where('id', '=', 'probe-enrolment').execute();
+    const before = await held();
+    expect(await claim([holder(A, '1')], seen)).toEqual({ outcome: 'changed' });
+    expect({ c: await remaining(C), held: await held() }).toEqual({ c: 5, held: before });
   });
 
   it('R5 the fingerprint also moves with the review status the rules read', async () => {
@@ -94,14 +105,11 @@ describe.skipIf(!isPg)('R7 seats claimed in one round trip', () => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it('R7 takeSeats in a transaction names the full offering and keeps no seat of the claim', async () => {
-    const outcome = await db
-      .transaction()
-      .execute(async (trx) => {
-        const full = await takeSeats(trx, [C, A]);
-        throw new Error(`full: ${full}`);
-      })
-      .catch((error: Error) => error.message);
-    expect({ outcome, a: await remaining(A), c: await remaining(C) }).toEqual({ outcome: `full: ${A}`, a: 0, c: 5 });
+  it('R7 takeSeats names the full offering and gives back the seats it took before it', async () => {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const full = await takeSeats(trx, [C, A]);
+      return { full, c: (await trx.selectFrom('offerings').select('remaining').where('id', '=', C).executeTakeFirstOrThrow()).remaining };
+    });
+    expect({ ...outcome, a: await remaining(A) }).toEqual({ full: A, c: 5, a: 0 });
   });
 });
