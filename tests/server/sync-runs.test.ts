@@ -117,6 +117,24 @@ describe('K3 a run of decisions', () => {
     expect(unsent).toEqual([]);
   });
 
+  it('K3 the same decisions pushed twice at once: the device lock orders the two runs, each decision is applied once with one set of rows, and the later push answers duplicates', async () => {
+    const applications: { applicationId: string; candidate: TestCandidate }[] = [];
+    for (let i = 0; i < 3; i += 1) applications.push(await pendingApplication());
+    const device = await enrolDevice(server);
+    const grant = await grantOn(device);
+    const capturedAt = server.clock.now().toISOString();
+    const operations: Operation[] = applications.map(({ applicationId }, index) => ({ seq: index + 1, kind: 'review.decide', payload: { grant, applicationId, decision: 'APPROVED' }, capturedAt }));
+    const answers = await Promise.all([push(device, operations), push(device, operations)]);
+    const statuses = answers.map((results) => results.map((result) => result.status)).sort();
+    expect(statuses).toEqual([
+      ['applied', 'applied', 'applied'],
+      ['duplicate', 'duplicate', 'duplicate'],
+    ]);
+    expect(answers[0]?.map((result) => result.result)).toEqual(answers[1]?.map((result) => result.result));
+    const whole = { status: 'APPROVED', events: 1, audits: 1, notices: 1, stored: ['applied'], messages: ['email', 'sms'] };
+    expect(await Promise.all(applications.map(({ applicationId, candidate }, index) => traces(device, applicationId, candidate, index + 1)))).toEqual([whole, whole, whole]);
+  });
+
   it('C6 K3 a rejection and the candidate’s resubmission in one push keep the history in the order they happened', async () => {
     const { candidate, ticketNumber } = await pendingCandidate();
     const device = await enrolDevice(server);
