@@ -19,7 +19,6 @@ import {
 import type { Executor } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
-import { refuseWith } from './outcome.js';
 import type { ReferenceSnapshot } from './reference-cache.js';
 import { listOfferings, subjectsByCode } from './reference-data.js';
 import { reviewOfferFor, reviewStatusOf } from './review.js';
@@ -40,16 +39,6 @@ export interface RegistrationState {
   readonly catalogue: ReadonlyMap<SubjectCode, Subject>;
   /** The passport's CET6 review for this candidate (C3/C4), null without one. */
   readonly reviewStatus: ReviewStatus | null;
-}
-
-export async function findRegistration(
-  db: Executor,
-  passportId: string,
-  examSessionId: string,
-  options: { readonly forUpdate?: boolean } = {},
-): Promise<RegistrationRow | undefined> {
-  const query = db.selectFrom('registrations').selectAll().where('passport_id', '=', passportId).where('exam_session_id', '=', examSessionId);
-  return (options.forUpdate === true ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export function subjectOf(catalogue: ReadonlyMap<SubjectCode, Subject>, code: SubjectCode): Subject {
@@ -226,13 +215,6 @@ async function stateOfRows(db: Executor, reference: ReferenceSnapshot, registrat
   return { registration, snapshot: registration.roster_snapshot, enrolments, catalogue: reference.catalogue, reviewStatus };
 }
 
-/** The candidate's registration in the current session, locked for the rest of the transaction; refuses when there is none. */
-export async function lockedState(db: Executor, passportId: string, examSessionId: string): Promise<RegistrationState> {
-  const registration = await findRegistration(db, passportId, examSessionId, { forUpdate: true });
-  if (registration === undefined) refuseWith('REGISTRATION_REQUIRED');
-  return loadState(db, registration);
-}
-
 /** What the candidate may enrol in: the snapshot's 资格科目 plus English CET6 once a review granted it (C3/C4). */
 export function candidateQualifications(state: Pick<RegistrationState, 'snapshot' | 'catalogue' | 'reviewStatus'>): SubjectCode[] {
   return qualificationsAfterReview(state.snapshot.qualificationSubjectCodes, [...state.catalogue.values()], state.reviewStatus);
@@ -241,21 +223,6 @@ export function candidateQualifications(state: Pick<RegistrationState, 'snapshot
 export interface PlaceNames {
   school(code: string): { code: string; name: string };
   campus(code: string): { code: string; name: string };
-}
-
-/** School and campus names in one statement: most candidate pages name both, and each statement is a round trip. */
-export async function placeNames(db: Executor): Promise<PlaceNames> {
-  const rows = await db
-    .selectFrom('schools')
-    .select([sql<'school' | 'campus'>`'school'`.as('kind'), 'code', 'name'])
-    .unionAll(db.selectFrom('campuses').select([sql<'school' | 'campus'>`'campus'`.as('kind'), 'code', 'name']))
-    .execute();
-  const schoolNames = new Map(rows.filter((row) => row.kind === 'school').map((school) => [school.code, school.name]));
-  const campusNames = new Map(rows.filter((row) => row.kind === 'campus').map((campus) => [campus.code, campus.name]));
-  return {
-    school: (code) => ({ code, name: schoolNames.get(code) ?? code }),
-    campus: (code) => ({ code, name: campusNames.get(code) ?? code }),
-  };
 }
 
 export function subjectRef(subject: Subject) {
@@ -318,8 +285,8 @@ export function rosterRecordView(record: RosterRecord, qualifications: readonly 
 }
 
 /** The 报名信息 page. */
-export async function registrationView(db: Executor, state: RegistrationState, session: ExamSession, now: Date) {
-  const names = await placeNames(db);
+export async function registrationView(db: Executor, reference: ReferenceSnapshot, state: RegistrationState, session: ExamSession, now: Date) {
+  const names = reference.names;
   const { registration, snapshot, enrolments, catalogue } = state;
   const qualifications = candidateQualifications(state);
   const written = enrolments.filter((enrolment) => enrolment.subject.kind === 'written');
@@ -337,7 +304,7 @@ export async function registrationView(db: Executor, state: RegistrationState, s
     unpaidTotalFen: totalFen(enrolments.filter((enrolment) => enrolment.paymentStatus === 'UNPAID')),
     deletedIfEmptyAt:
       enrolments.length === 0 ? new Date(registration.saved_at.getTime() + session.emptyRegistrationTtlMs) : null,
-    cet6Review: await reviewOfferFor(db, registration.passport_id),
+    cet6Review: await reviewOfferFor(db, registration.passport_id, reference),
     ticketsPrintable: enrolments.some((enrolment) => canPrintAdmissionTicket(enrolment, session, now)),
   };
 }

@@ -161,12 +161,12 @@ export function saveRegistration(ctx: ServiceContext, passportId: string, input:
       if (saved !== undefined) {
         // Just inserted: no enrolments yet, and the review status is the one read above.
         const state: RegistrationState = { registration: saved, snapshot: saved.roster_snapshot, enrolments: [], catalogue: reference.catalogue, reviewStatus: reviewStatusFor(reads.application, saved.roster_snapshot) };
-        return registrationView(ctx.db, state, session, now);
+        return registrationView(ctx.db, reference, state, session, now);
       }
       const existing = await readState(ctx.db, reference, passportId, session.id);
       if (existing !== undefined) {
         if (existing.state.registration.roster_record_id !== record.id) refuseWith('REGISTRATION_PASSPORT_ALREADY_BOUND');
-        return registrationView(ctx.db, existing.state, session, now);
+        return registrationView(ctx.db, reference, existing.state, session, now);
       }
       // Not this passport's: another passport holds this identity or roster record.
       const held = await ctx.db
@@ -187,6 +187,6 @@ export function getMyRegistration(ctx: ServiceContext, passportId: string) {
     const now = ctx.clock.now();
     const { reference, session } = await currentSession(ctx);
     const read = await readState(ctx.db, reference, passportId, session.id);
-    return { registration: read === undefined ? null : await registrationView(ctx.db, read.state, session, now) };
+    return { registration: read === undefined ? null : await registrationView(ctx.db, reference, read.state, session, now) };
   });
 }

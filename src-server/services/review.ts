@@ -30,7 +30,7 @@ import { auditActorOf, type CandidateActor, type StaffActor } from './actors.js'
 import { auditRow, recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { check, command, Refused, refuseWith } from './outcome.js';
-import { ReferenceCache, type ReferenceSnapshot } from './reference-cache.js';
+import type { ReferenceSnapshot } from './reference-cache.js';
 import { findCet4Score, findRosterRecordByIdentity, listSubjects } from './reference-data.js';
 import { newId } from './secrets.js';
 
@@ -93,13 +93,10 @@ export function applicationOfJson(json: JsonRow<ApplicationRow> | null): Applica
 
 /**
  * Everything C1 and the candidate's read-back need of the database, in one statement (compiled once,
- * db/prepared.ts): the passport's registration in the current session, its identity, its
- * application, and the reference generation, which lets a caller without the request's snapshot
- * take one from the cache without a statement of its own.
+ * db/prepared.ts): the passport's registration in the current session, its identity and its application.
  */
 const candidateRows = preparedQuery((db: Executor, _shape: 'only', passportId: string) =>
   db.selectNoFrom((eb) => [
-    eb.selectFrom('reference_generation').select('generation').as('generation'),
     eb
       .selectFrom('registrations as r')
       .innerJoin('exam_sessions as s', 's.id', 'r.exam_session_id')
@@ -117,7 +114,6 @@ const candidateRows = preparedQuery((db: Executor, _shape: 'only', passportId: s
 );
 
 interface CandidateReads {
-  readonly generation: number;
   readonly place: CandidatePlace | null;
   readonly application: ApplicationRow | undefined;
 }
@@ -126,18 +122,17 @@ interface CandidateReads {
  * The written campus of the passport's saved registration in the current session (its snapshot, R3);
  * before one is saved, the roster record of the passport's own identity, which is what the
  * qualification query shows on the 资格信息确认 page where the seed places the review action (a
- * second statement, only then). With the passport's application and the reference generation.
+ * second statement, only then). With the passport's application.
  */
 async function candidateReads(db: Executor, passportId: string): Promise<CandidateReads> {
   const [row] = await candidateRows(db, 'only', passportId);
   if (row === undefined) throw new Error('a SELECT without FROM answered no row');
   const application = applicationOfJson(row.application);
-  const generation = Number(row.generation);
-  if (row.registration !== null) return { generation, place: placeOfRegistration(row.registration), application };
+  if (row.registration !== null) return { place: placeOfRegistration(row.registration), application };
   const passport = row.passport;
-  if (passport?.id_type == null || passport.id_number === null) return { generation, place: null, application };
+  if (passport?.id_type == null || passport.id_number === null) return { place: null, application };
   const record = await findRosterRecordByIdentity(db, { idType: passport.id_type, idNumber: passport.id_number });
-  return { generation, place: record === null ? null : { ...record, rosterRecordId: record.id }, application };
+  return { place: record === null ? null : { ...record, rosterRecordId: record.id }, application };
 }
 
 async function candidatePlace(db: Executor, passportId: string): Promise<CandidatePlace | null> {
@@ -221,30 +216,12 @@ export function reviewStatusFor(application: Pick<ApplicationRow, 'status' | 'id
 }
 
 /**
- * For callers not yet handed the request's snapshot (registrationView): a cache per database handle,
- * checked against the generation read with the candidate (candidateRows), so such a call costs no
- * statement more. Keyed by the handle, never shared between databases (tests open many); a
- * transaction is its own key.
- */
-const callerCaches = new WeakMap<Executor, ReferenceCache>();
-
-function cacheOf(db: Executor): ReferenceCache {
-  const kept = callerCaches.get(db);
-  if (kept !== undefined) return kept;
-  const cache = new ReferenceCache();
-  callerCaches.set(db, cache);
-  return cache;
-}
-
-/**
  * C1 and the candidate's read-back: whether the action is offered, and the masked application if
- * there is one, in one statement. `reference` is the request's snapshot; without one, the reference
- * data at least as new as the generation read with the candidate (cacheOf).
+ * there is one, in one statement, judged on the request's reference snapshot.
  */
-export async function reviewOfferFor(db: Executor, passportId: string, reference?: ReferenceSnapshot): Promise<ReviewOffer> {
+export async function reviewOfferFor(db: Executor, passportId: string, reference: ReferenceSnapshot): Promise<ReviewOffer> {
   const reads = await candidateReads(db, passportId);
-  const snapshot = reference ?? (await cacheOf(db).atLeast(db, reads.generation));
-  return reviewOfferOf(snapshot, reads.place, reads.application);
+  return reviewOfferOf(reference, reads.place, reads.application);
 }
 
 /**
