@@ -105,8 +105,8 @@ interface NewOrder {
  * key sees at the statement's end); the provider is asked after commit, outside any transaction (a
  * real one is a network call).
  */
-async function insertOrder(trx: Transaction<Database>, values: NewOrder) {
-  await trx
+async function insertOrder(db: Executor, values: NewOrder) {
+  await db
     .with('new_order', (db) =>
       db
         .insertInto('payment_orders')
@@ -151,16 +151,16 @@ export function createOrder(ctx: ServiceContext, passportId: string, input: { en
   return command(async () => {
     const now = ctx.clock.now();
     const { reference, session } = await currentSession(ctx);
-    const order = await ctx.db.transaction().execute(async (trx) => {
-      // The registration row lock serialises one candidate's commands (an order racing a cancel).
-      const read = await readState(trx, reference, passportId, session.id, { forUpdate: true });
-      if (read === undefined) return refuseWith('REGISTRATION_REQUIRED');
-      const { state } = read;
-      const selected = payableSelection(state.enrolments, input.enrolmentIds);
-      const values: NewOrder = { id: newId(), sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now };
-      await insertOrder(trx, values);
-      return values;
-    });
+    // Judged on an unlocked reading and written in one statement, without a transaction or the
+    // registration's lock: making an order changes no enrolment, and an enrolment may already sit in
+    // several pending orders or leave one (cancelled or expired; an order outlives it, migration
+    // 0004), so an order judged here is the same as one made just before whatever another command
+    // commits meanwhile. Two round trips fewer than BEGIN, a locked reading, the insert and COMMIT.
+    const read = await readState(ctx.db, reference, passportId, session.id);
+    if (read === undefined) return refuseWith('REGISTRATION_REQUIRED');
+    const selected = payableSelection(read.state.enrolments, input.enrolmentIds);
+    const order: NewOrder = { id: newId(), sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now };
+    await insertOrder(ctx.db, order);
     return startPayment(ctx, order, `${session.name} 报名费`);
   });
 }

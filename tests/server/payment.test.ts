@@ -96,6 +96,25 @@ describe('R9 candidate payment', () => {
     expect((await candidate.client.request('DELETE', `/api/enrolment/${ids[0]}`)).body.error.code).toBe('ENROLMENT_PAID_NOT_CANCELLABLE');
   });
 
+  it('R9 an order racing the cancel of its enrolment: either comes first, and paying the order later brings nothing back', async () => {
+    const candidate = await readyCandidate(server);
+    const [id] = await enrolled(candidate, [offeringId('993010', '2')]);
+    const [order, cancel] = await Promise.all([
+      candidate.client.post('/api/payment/orders', { enrolmentIds: [id], provider: 'ALIPAY' }),
+      candidate.client.request('DELETE', `/api/enrolment/${id}`),
+    ]);
+    // A pending order does not hold its enrolment (an order outlives it), so the cancel always goes through.
+    expect(cancel.status).toBe(200);
+    if (order.status === 200) {
+      expect((await payOnPhone(order.body.payUrl, 'PAID')).status).toBe(200);
+      expect((await candidate.client.get(`/api/payment/orders/${order.body.orderId}`)).body.status).toBe('PAID');
+    } else {
+      // The cancel came first: the enrolment, and with it the empty registration, were gone.
+      expect(['PAYMENT_ENROLMENT_NOT_PAYABLE', 'REGISTRATION_REQUIRED']).toContain(order.body.error.code);
+    }
+    expect(await server.db.selectFrom('enrolments').select('id').where('id', '=', id).execute()).toEqual([]);
+  });
+
   it('R9 refuses paid, foreign or repeated enrolments in a selection', async () => {
     const candidate = await readyCandidate(server);
     const other = await readyCandidate(server);
