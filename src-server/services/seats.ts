@@ -47,53 +47,14 @@ export async function claimSeats(
   offeringIds: readonly string[],
   holders: readonly Selectable<Database['enrolments']>[],
 ): Promise<SeatClaim> {
-  const release = await claimGate.enter(offeringIds);
-  try {
-    const { rows } = await sql<{ outcome: string }>`
-      SELECT claim_seats(${guard.registrationId}, ${guard.fingerprint}, ${[...offeringIds]}::text[], ${JSON.stringify(holders)}::jsonb) AS outcome`.execute(db);
-    const outcome = rows[0]?.outcome ?? '';
-    if (outcome === 'taken' || outcome === 'changed') return { outcome };
-    if (outcome.startsWith('full:')) return { outcome: 'full', offeringId: outcome.slice('full:'.length) };
-    throw new Error(`claim_seats answered ${JSON.stringify(outcome)}`);
-  } finally {
-    release();
-  }
+  const { rows } = await sql<{ outcome: string }>`
+    SELECT claim_seats(${guard.registrationId}, ${guard.fingerprint}, ${[...offeringIds]}::text[], ${JSON.stringify(holders)}::jsonb) AS outcome`.execute(db);
+  const outcome = rows[0]?.outcome ?? '';
+  if (outcome === 'taken' || outcome === 'changed') return { outcome };
+  if (outcome.startsWith('full:')) return { outcome: 'full', offeringId: outcome.slice('full:'.length) };
+  throw new Error(`claim_seats answered ${JSON.stringify(outcome)}`);
 }
 
-/**
- * At most a few claims per offering in flight from one process. When a seat's holder commits,
- * PostgreSQL wakes every transaction waiting for that row and all but one go back to sleep: with
- * twenty waiters on two shared cores, each seat cost ~3 ms of wake-ups (bench/seats.bench.ts). Claims
- * beyond the limit wait here, in order, instead of in the database; the limit keeps one claim ready
- * to take the lock the moment it is free.
- */
-class ClaimGate {
-  private readonly inFlight = new Map<string, { count: number; readonly waiting: (() => void)[] }>();
-
-  constructor(private readonly perOffering: number) {}
-
-  async enter(offeringIds: readonly string[]): Promise<() => void> {
-    const key = [...offeringIds].sort().join(',');
-    let gate = this.inFlight.get(key);
-    if (gate === undefined) {
-      gate = { count: 0, waiting: [] };
-      this.inFlight.set(key, gate);
-    }
-    const entered = gate;
-    if (entered.count >= this.perOffering) await new Promise<void>((admit) => entered.waiting.push(admit));
-    else entered.count += 1;
-    return () => {
-      const next = entered.waiting.shift();
-      if (next !== undefined) next();
-      else {
-        entered.count -= 1;
-        if (entered.count === 0) this.inFlight.delete(key);
-      }
-    };
-  }
-}
-
-const claimGate = new ClaimGate(2);
 
 /** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */
 export async function releaseSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<void> {
