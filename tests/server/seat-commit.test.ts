@@ -7,6 +7,7 @@ import type { EnrolmentRow } from '../../src-server/services/registration-state.
 import { claimSeats, takeSeats } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
 import { offeringId } from '../support/enrolment.js';
+import { pendingReviewRow } from '../support/review-applications.js';
 
 const isPg = databaseKind() === 'pg';
 if (!isPg) console.log('claimSeats skipped on PGlite: it sends several statements in one simple-protocol message, which only a pooled PostgreSQL connection takes; enrolment on PGlite judges under a lock and uses takeSeats (tests/server/enrolment.test.ts).');
@@ -78,27 +79,17 @@ describe.skipIf(!isPg)('R7 seats claimed in one round trip', () => {
     const registration = await db.selectFrom('registrations').select(['passport_id', 'roster_snapshot']).where('id', '=', registrationId).executeTakeFirstOrThrow();
     await db
       .insertInto('review_applications')
-      .values({
-        id: 'probe-review',
-        passport_id: registration.passport_id,
-        id_type: registration.roster_snapshot.idType,
-        id_number: registration.roster_snapshot.idNumber,
-        name: registration.roster_snapshot.name,
-        ticket_number: '000000000000000',
-        status: 'PENDING',
-        submitted_at: new Date(),
-        school_code: registration.roster_snapshot.schoolCode,
-        campus_code: registration.roster_snapshot.campusCode,
-        roster_record_id: null,
-        filed_by: 'CANDIDATE',
-        proof_kind: null,
-        proof_note: null,
-        reviewer_id: null,
-        reason: null,
-        submission_count: 1,
-        repeat_flag: null,
-        reviewed_at: null,
-      })
+      .values(
+        pendingReviewRow({
+          id: 'probe-review',
+          passportId: registration.passport_id,
+          identity: registration.roster_snapshot,
+          schoolCode: registration.roster_snapshot.schoolCode,
+          campusCode: registration.roster_snapshot.campusCode,
+          ticketNumber: '993010242100001',
+          submittedAt: new Date(),
+        }),
+      )
       .execute();
     expect(await fingerprint()).not.toBe(before);
     await db.deleteFrom('review_applications').where('id', '=', 'probe-review').execute();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSPORTS, DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
 import type { TestClient } from '../support/client.js';
 import { login, residentId, staffLogin } from '../support/candidates.js';
+import { pendingReviewRow } from '../support/review-applications.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -62,7 +63,17 @@ describe('K4 campus overview', () => {
     await registration('993010', [['1', true]]);
     await server.db
       .insertInto('review_applications')
-      .values({ id: 'overview-review', passport_id: first, school_code: '99301', campus_code: '993011', roster_record_id: null, id_type: 'RESIDENT_ID', id_number: 'x', name: '概览', ticket_number: '330011241100101', status: 'PENDING', filed_by: 'CANDIDATE', proof_kind: null, proof_note: null, reviewer_id: null, reason: null, submission_count: 1, repeat_flag: null, submitted_at: server.clock.now(), reviewed_at: null })
+      .values(
+        pendingReviewRow({
+          id: 'overview-review',
+          passportId: first,
+          identity: { idType: 'RESIDENT_ID', idNumber: 'x', name: '概览' },
+          schoolCode: '99301',
+          campusCode: '993011',
+          ticketNumber: '330011241100101',
+          submittedAt: server.clock.now(),
+        }),
+      )
       .execute();
 
     const { status, body } = await teacher.get('/api/staff/campuses/993011/overview');
