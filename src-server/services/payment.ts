@@ -1,12 +1,12 @@
 // R9: payment orders for selected unpaid enrolments (a candidate's, or a school's group payment that locks them), settled once by signed notices or re-queries.
-import { sql, type QueryCreator, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { PaymentProviderName } from '../../shared/contracts/http/payment.js';
 import { checkOralPaidWithWritten, payableEnrolments, totalFen } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { PaymentNotice } from '../payment/provider.js';
-import { decideSettlement, settlementOfNotice, settlementOfState, type Settlement } from '../payment/notice.js';
+import { decideSettlement, settlementOfNotice, settlementOfState, type OrderForSettlement, type Settlement, type SettlementEffect } from '../payment/notice.js';
 import { paymentQrDataUrl } from '../payment/qr.js';
 import { createSandboxProvider, type SandboxLedger, type SandboxPayment, type SandboxProvider } from '../payment/sandbox.js';
 import { auditActorOf, type StaffActor } from './actors.js';
@@ -185,26 +185,50 @@ type LockedOrder = Selectable<Database['payment_orders']>;
  * group lock; failed only lifts the lock.
  */
 async function applySettlement(trx: Transaction<Database>, order: LockedOrder | undefined, settlement: Settlement): Promise<void> {
-  if (order === undefined || order.provider_ref === null) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
-  const decided = decideSettlement({ orderId: order.id, providerRef: order.provider_ref, amountFen: order.amount_fen, status: order.status }, settlement);
+  if (order === undefined) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
+  const decided = decideSettlement(orderForSettlement(order), settlement);
   if (!decided.ok) refuseWith(decided.error.code, decided.error);
-  const effect = decided.value;
-  if (effect.kind === 'ALREADY_APPLIED') return;
-  const enrolmentIds = trx.selectFrom('payment_order_enrolments').select('enrolment_id').where('order_id', '=', order.id);
-  // The order's row and its enrolments' in one statement each way: the order's update rides in a WITH.
-  const settleOrder = (status: 'PAID' | 'FAILED') => (db: QueryCreator<Database>) =>
-    db.updateTable('payment_orders').set({ status, settled_at: effect.settledAt }).where('id', '=', order.id).returning('id');
-  if (effect.kind === 'MARK_PAID') {
-    await trx
-      .with('settled_order', settleOrder('PAID'))
-      .updateTable('enrolments')
-      .set({ payment_status: 'PAID', paid_at: effect.settledAt, group_payment_order_id: null })
-      .where('id', 'in', enrolmentIds)
-      .where('payment_status', '=', 'UNPAID')
-      .execute();
-    return;
-  }
-  await trx.with('settled_order', settleOrder('FAILED')).updateTable('enrolments').set({ group_payment_order_id: null }).where('group_payment_order_id', '=', order.id).execute();
+  if (decided.value.kind !== 'ALREADY_APPLIED') await writeSettlement(trx, order, decided.value, null);
+}
+
+function orderForSettlement(order: LockedOrder): OrderForSettlement {
+  if (order.provider_ref === null) refuseWith('PAYMENT_REFERENCE_UNKNOWN');
+  return { orderId: order.id, providerRef: order.provider_ref, amountFen: order.amount_fen, status: order.status };
+}
+
+interface NoticeRow {
+  readonly provider: PaymentProviderName;
+  readonly noticeId: string;
+  readonly status: string;
+  readonly receivedAt: Date;
+}
+
+/**
+ * A decided effect in one statement: the order's row, only while its status is still the one the
+ * effect was decided on (in a WITH), then through it its enrolments (paid marks the still-unpaid
+ * ones paid and lifts a group lock; failed only lifts the lock) and, when given, the notice's row.
+ * True when the order was still as judged, i.e. when anything was written.
+ */
+async function writeSettlement(db: Executor, judged: LockedOrder, effect: Exclude<SettlementEffect, { kind: 'ALREADY_APPLIED' }>, notice: NoticeRow | null): Promise<boolean> {
+  const status = effect.kind === 'MARK_PAID' ? 'PAID' : 'FAILED';
+  const enrolments =
+    effect.kind === 'MARK_PAID'
+      ? sql`UPDATE enrolments SET payment_status = 'PAID', paid_at = ${effect.settledAt}, group_payment_order_id = NULL
+          WHERE id IN (SELECT enrolment_id FROM payment_order_enrolments WHERE order_id IN (SELECT id FROM settled_order)) AND payment_status = 'UNPAID'`
+      : sql`UPDATE enrolments SET group_payment_order_id = NULL WHERE group_payment_order_id IN (SELECT id FROM settled_order)`;
+  const noticeRow =
+    notice === null
+      ? sql``
+      : sql`, notice_row AS (
+          INSERT INTO payment_notices (provider, notice_id, order_id, status, received_at)
+          SELECT ${notice.provider}::text, ${notice.noticeId}::text, id, ${notice.status}::text, ${notice.receivedAt}::timestamptz FROM settled_order
+          ON CONFLICT (provider, notice_id) DO NOTHING)`;
+  const { rows } = await sql<{ settled: string | number }>`
+    WITH settled_order AS (
+      UPDATE payment_orders SET status = ${status}, settled_at = ${effect.settledAt} WHERE id = ${judged.id} AND status = ${judged.status} RETURNING id
+    ), settled_enrolments AS (${enrolments})${noticeRow}
+    SELECT count(*) AS settled FROM settled_order`.execute(db);
+  return Number(rows[0]?.settled ?? 0) === 1;
 }
 
 /** The 更新 button: asks the provider and applies what it says; a payment still under way leaves the order pending. */
@@ -232,6 +256,17 @@ export function refreshOrder(ctx: ServiceContext, passportId: string, orderId: s
  * no-op. The notice's row is written and its order locked in one statement (the insert in a WITH).
  */
 async function applyNotice(ctx: ServiceContext, notice: PaymentNotice): Promise<void> {
+  // Nearly always nothing else writes the order while its notice comes: judged on the order as read
+  // now and written in one statement that applies only while the order is still so (writeSettlement),
+  // two round trips instead of four. A refusal, a repeat or a race goes the locked way below.
+  const seen = await ctx.db.selectFrom('payment_orders').selectAll().where('id', '=', notice.orderId).executeTakeFirst();
+  if (seen !== undefined && seen.provider_ref !== null) {
+    const decided = decideSettlement(orderForSettlement(seen), settlementOfNotice(notice));
+    if (decided.ok && decided.value.kind !== 'ALREADY_APPLIED') {
+      const row = { provider: notice.provider, noticeId: notice.noticeId, status: notice.status, receivedAt: ctx.clock.now() };
+      if (await writeSettlement(ctx.db, seen, decided.value, row)) return;
+    }
+  }
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await trx
       .with('fresh_notice', (db) =>

@@ -4,7 +4,9 @@ import { DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
 import { staffLogin } from '../support/candidates.js';
 import type { TestClient } from '../support/client.js';
 import { offeringId, readyCandidate, type ReadyCandidate } from '../support/enrolment.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startServer, TEST_SECRET, type TestServer } from '../support/server.js';
+import { signBody } from '../../src-server/payment/signature.js';
+import { keyedHash } from '../../src-server/services/secrets.js';
 
 let server: TestServer;
 let teacher: TestClient;
@@ -85,6 +87,28 @@ describe('R9 candidate payment', () => {
     expect(await server.db.selectFrom('payment_notices').selectAll().where('order_id', '=', order.body.orderId).execute()).toHaveLength(1);
   });
 
+  it('R9 one notice delivered many times at once, racing the 更新 re-query, settles the order once', async () => {
+    const candidate = await readyCandidate(server);
+    const ids = await enrolled(candidate, [offeringId('993010', '1')], [offeringId('993010', 'F')]);
+    const order = await candidate.client.post('/api/payment/orders', { enrolmentIds: ids, provider: 'ALIPAY' });
+    const ref = refOf(order.body.payUrl);
+    // The provider's side settles once; its signed notice then arrives eight times while the kiosk presses 更新.
+    const settledAt = server.clock.now();
+    await server.db.updateTable('sandbox_payments').set({ status: 'PAID', settled_at: settledAt }).where('provider_ref', '=', ref).execute();
+    const notice = JSON.stringify({ noticeId: `${ref}-PAID`, provider: 'ALIPAY', providerRef: ref, orderId: order.body.orderId, status: 'PAID', amountFen: order.body.amountFen, settledAt: settledAt.toISOString() });
+    const signature = signBody(keyedHash(TEST_SECRET, 'payment-sandbox', 'ALIPAY'), notice);
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, () => server.client().post('/api/payment/callback/ALIPAY', { notice, signature })),
+      candidate.client.post(`/api/payment/orders/${order.body.orderId}/refresh`),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(9).fill(200));
+    expect(await server.db.selectFrom('payment_notices').select('notice_id').where('order_id', '=', order.body.orderId).execute()).toEqual([{ notice_id: `${ref}-PAID` }]);
+    const settled = await server.db.selectFrom('payment_orders').select(['status', 'settled_at']).where('id', '=', order.body.orderId).executeTakeFirstOrThrow();
+    expect(settled).toEqual({ status: 'PAID', settled_at: settledAt });
+    const enrolments = await server.db.selectFrom('enrolments').select(['payment_status', 'paid_at']).where('id', 'in', ids).execute();
+    expect(enrolments).toEqual(ids.map(() => ({ payment_status: 'PAID', paid_at: settledAt })));
+  });
+
   it('R9 更新 re-queries a pending order whose notice never came', async () => {
     const candidate = await readyCandidate(server);
     const ids = await enrolled(candidate, [offeringId('993010', '1')]);
@@ -99,6 +123,7 @@ describe('R9 candidate payment', () => {
   it('R9 an order racing the cancel of its enrolment: either comes first, and paying the order later brings nothing back', async () => {
     const candidate = await readyCandidate(server);
     const [id] = await enrolled(candidate, [offeringId('993010', '2')]);
+    if (id === undefined) throw new Error('the written enrolment was not made');
     const [order, cancel] = await Promise.all([
       candidate.client.post('/api/payment/orders', { enrolmentIds: [id], provider: 'ALIPAY' }),
       candidate.client.request('DELETE', `/api/enrolment/${id}`),
