@@ -36,6 +36,7 @@ import { CLAIM_LEASE_MS, drainOutbound } from '../../src-server/messages/outboun
 import { outboxEmail, outboxSms } from '../../src-server/messages/outbox.js';
 import { seededPrng, type Prng } from '../../src-server/demo/data/prng.js';
 import { DEMO_AGREEMENT_VERSION, seedDemo } from '../../src-server/demo/seed.js';
+import { newId, newPassportId, newToken, tokenHash } from '../../src-server/services/secrets.js';
 import { seatDrift } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
 import { offeringId } from '../support/enrolment.js';
@@ -58,6 +59,8 @@ const MIN_KILLS = 20;
 const KILLS = 24;
 /** Operations per push: small enough that a kill usually lands inside a push, as the outbox's batches would. */
 const BATCH = 40;
+/** Pending CET6 review applications (C4) a teacher decides offline in the mix, some twice. */
+const REVIEWS = 60;
 /** Ceilings, not expectations: a server start under the full suite on two cores has been seen to take over a minute. */
 const SERVER_START_MS = 150_000;
 /** The outbox's backoff after a transient failure, shortened from its 2 s base: the test has no crowd of kiosks to spread out. */
@@ -135,6 +138,10 @@ class Plan {
   private readonly registered: Person[] = [];
   /** The model's seat counters: one device applies in seq order and nobody else enrols, so seats go first come, first served. */
   readonly remaining: Map<string, number>;
+  /** CET6 review applications pending when the replay starts (C4), with their passports, inserted beside the roster; decided offline below. */
+  readonly reviews: { readonly applicationId: string; readonly passportId: string; readonly who: Person; decision: 'APPROVED' | 'REJECTED' | null }[] = [];
+  /** The teacher's offline decision grant on the chaos device (only its hash is stored, after the device is enrolled). */
+  readonly grant = newToken();
 
   constructor(
     private readonly rng: Prng,
@@ -210,6 +217,22 @@ class Plan {
     });
   }
 
+  /** A teacher's decision captured offline under the grant: the first one for an application applies, a later one finds it decided. */
+  decide(): number {
+    const review = this.rng.pick(this.reviews);
+    const decision = this.rng.next() < 0.5 ? 'APPROVED' : 'REJECTED';
+    const payload = decision === 'REJECTED' ? { grant: this.grant, applicationId: review.applicationId, decision, reason: '证件号码与成绩记录不符' } : { grant: this.grant, applicationId: review.applicationId, decision };
+    const seq = this.add({ kind: 'review.decide', payload, dependsOn: [] }, null, () => {
+      if (review.decision !== null) return { status: 'refused', code: 'REVIEW_NOT_PENDING' };
+      review.decision = decision;
+      return { status: 'applied' };
+    });
+    // Only an applied decision leaves the candidate a notice.
+    const planned = this.ops[seq - 1]!;
+    if (planned.expected.status === 'applied') this.ops[seq - 1] = { ...planned, concerns: review.who.email };
+    return seq;
+  }
+
   /** A step a teacher discarded (or the outbox expired) before it was sent: its seq holds a tombstone, which the server refuses. */
   tombstone(voidedKind: string, dependsOn: readonly number[]): number {
     const reason = this.rng.next() < 0.5 ? 'discarded' : 'expired';
@@ -272,7 +295,9 @@ interface Chain {
  * The mix: interleaved kiosk sessions (passport → registration → written [→ oral]), returning
  * candidates who log in with a passport registered earlier in the queue (by email, mobile or ID
  * number; now and then a wrong password), steps voided by a teacher or by expiry, refused heads
- * with dependents, and operations no server may accept. One candidate in ten has no roster record.
+ * with dependents, a teacher's offline decisions on pending review applications (a second one for
+ * the same application is refused), and operations no server may accept. One candidate in ten has
+ * no roster record.
  */
 function planOperations(rng: Prng): Plan {
   const plan = new Plan(rng, SEATS);
@@ -285,6 +310,7 @@ function planOperations(rng: Prng): Plan {
     return has;
   };
   const steps = (): Step[] => (rng.next() < 0.5 ? ['save', 'written', 'oral'] : ['save', 'written']);
+  for (let i = 0; i < REVIEWS; i += 1) plan.reviews.push({ applicationId: newId(), passportId: newPassportId(), who: plan.newPerson(), decision: null });
 
   const advance = (chain: Chain) => {
     const step = chain.steps[chain.next]!;
@@ -317,7 +343,8 @@ function planOperations(rng: Prng): Plan {
       const chain: Chain = { who, known: { ref, email: who.email }, hasRoster: plan.roster.includes(who), wrongPassword, steps: steps(), seqs: [], next: 0 };
       open.push(chain);
       advance(chain);
-    } else if (roll < 0.7 && open.length > 0) advance(rng.pick(open));
+    } else if (roll >= 0.1 && roll < 0.14) plan.decide();
+    else if (roll < 0.7 && open.length > 0) advance(rng.pick(open));
     else {
       const who = plan.newPerson();
       const passportSeq = plan.register(who);
@@ -428,6 +455,37 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
     for (const who of plan.roster) {
       await insertRosterRecord(db, rosterRecordFor({ idType: who.idType, idNumber: who.idNumber, name: who.name }, { qualificationSubjectCodes: ['1', '3', 'F'] }), now);
     }
+    // The review applications the decisions are about: passports registered online earlier, applications pending (C4).
+    for (const [index, { applicationId, passportId, who }] of plan.reviews.entries()) {
+      await db
+        .insertInto('passports')
+        .values({ id: passportId, email: who.email, mobile: who.mobile, password_hash: 'not used', id_type: who.idType, id_number: who.idNumber, name: who.name, created_at: now, updated_at: now })
+        .execute();
+      await db
+        .insertInto('review_applications')
+        .values({
+          id: applicationId,
+          passport_id: passportId,
+          school_code: '99301',
+          campus_code: '993010',
+          roster_record_id: null,
+          id_type: who.idType,
+          id_number: who.idNumber,
+          name: who.name,
+          ticket_number: `99301024114${String(index).padStart(4, '0')}`,
+          status: 'PENDING',
+          filed_by: 'CANDIDATE',
+          proof_kind: null,
+          proof_note: null,
+          reviewer_id: null,
+          reason: null,
+          submission_count: 1,
+          repeat_flag: null,
+          submitted_at: now,
+          reviewed_at: null,
+        })
+        .execute();
+    }
     workDir = await mkdtemp(join(tmpdir(), 'cet-chaos-'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -460,6 +518,12 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
     );
     expect(enrolled).toMatchObject({ ok: true });
     deviceId = enrolled.ok ? enrolled.value.deviceId : '';
+    // The teacher's offline grant for this device, as POST /api/staff/offline-grant stores it, issued before any capture.
+    const teacher = await db.selectFrom('staff_accounts').select('id').where('username', '=', 'teacher99301').executeTakeFirstOrThrow();
+    await db
+      .insertInto('offline_decision_grants')
+      .values({ id: newId(), secret_hash: tokenHash(plan.grant), staff_id: teacher.id, device_id: deviceId, issued_at: new Date(Date.now() - 60_000), expires_at: new Date(Date.now() + DAY_MS), revoked_at: null })
+      .execute();
     newSyncer = async () => {
       const made = new Syncer({ connection, device: new DeviceStore(deviceDir, secrets), monitor, clock, log: (line) => logged.push(line) });
       await made.init();
@@ -626,7 +690,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
         .select(({ fn }) => fn.countAll<string>().as('n'))
         .where('email', 'like', 'chaos%@example.com')
         .executeTakeFirstOrThrow();
-      expect(Number(planned.n)).toBe(appliedPassports.length);
+      expect(Number(planned.n)).toBe(appliedPassports.length + plan.reviews.length);
 
       const applied = (kind: string) => plan.ops.map((op, i) => ({ op, seq: i + 1, outcome: kept[i]! })).filter(({ op, outcome }) => op.kind === kind && outcome.status === 'applied');
       const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -658,6 +722,24 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
           }),
         ),
       );
+
+      // Every application was decided by its first decision alone (C4): that status, one decision event and one audit
+      // entry each, none for an application no decision applied to.
+      const reviewIds = plan.reviews.map((review) => review.applicationId);
+      const [decidedRows, decisionEvents, decisionAudits] = await Promise.all([
+        db.selectFrom('review_applications').select(['id', 'status']).where('id', 'in', reviewIds).execute(),
+        db.selectFrom('review_events').select('application_id').where('application_id', 'in', reviewIds).where('kind', 'in', ['APPROVED', 'REJECTED']).execute(),
+        db.selectFrom('audit_log').select('target_id').where('target_id', 'in', reviewIds).where('action', 'in', ['review.approved', 'review.rejected']).execute(),
+      ]);
+      const countOf = (ids: readonly (string | null)[], id: string) => ids.filter((other) => other === id).length;
+      expect(
+        plan.reviews.map((review) => ({
+          status: decidedRows.find((row) => row.id === review.applicationId)?.status,
+          events: countOf(decisionEvents.map((row) => row.application_id), review.applicationId),
+          audits: countOf(decisionAudits.map((row) => row.target_id), review.applicationId),
+        })),
+      ).toEqual(plan.reviews.map((review) => ({ status: review.decision ?? 'PENDING', events: review.decision === null ? 0 : 1, audits: review.decision === null ? 0 : 1 })));
+      expect(applied('review.decide')).toHaveLength(plan.reviews.filter((review) => review.decision !== null).length);
 
       // Each offering of the mix: its counter is what the model counted down, and the queue holds exactly the seats it took.
       for (const [id, seats] of Object.entries(SEATS)) {
@@ -733,7 +815,7 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
 
       // The mix really had every kind of refusal and cascades, and the chaos really hit pushes in flight.
       const refusedCodes = new Set(kept.filter((outcome) => outcome.status === 'refused').map((outcome) => outcome.error?.code));
-      for (const code of [SYNC_DEPENDENCY_REFUSED, 'INFORMATION_OCCUPIED', 'OFFERING_FULL', 'QUALIFICATION_NOT_FOUND', 'ORAL_WRITTEN_REQUIRED', 'LOGIN_FAILED', OPERATION_DISCARDED, OPERATION_EXPIRED]) {
+      for (const code of [SYNC_DEPENDENCY_REFUSED, 'INFORMATION_OCCUPIED', 'OFFERING_FULL', 'QUALIFICATION_NOT_FOUND', 'ORAL_WRITTEN_REQUIRED', 'LOGIN_FAILED', OPERATION_DISCARDED, OPERATION_EXPIRED, 'REVIEW_NOT_PENDING']) {
         expect(refusedCodes).toContain(code);
       }
       expect(figures.killsMidPush).toBeGreaterThan(0);
