@@ -7,7 +7,7 @@ import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { Page } from '../shell/Page.js';
-import { ChoiceTable } from '../subjects/ChoiceTable.js';
+import { WrittenChoiceTables } from '../subjects/WrittenChoiceTables.js';
 import { SubmitBar } from '../subjects/SubmitBar.js';
 import { useOfferingToggle } from '../subjects/use-offering-toggle.js';
 import { checkWrittenChoice, writtenChoices } from './cached-catalogue.js';
@@ -47,22 +47,13 @@ export function OfflineWrittenScreen() {
     go({ name: 'offlineOral' });
   };
 
-  const english = (choices ?? []).filter((choice) => choice.subject.language === 'english');
-  const other = (choices ?? []).filter((choice) => choice.subject.language !== 'english');
   return (
     <Page title={t('offline.subjects.writtenTitle')} width={1180}>
       <Typography.Paragraph strong>{t('subjects.levelRule')}</Typography.Paragraph>
       <StaleSeatsNotice refreshedAt={catalogue?.refreshedAt ?? null} />
       {selectionError !== null && <Alert type="error" showIcon role="alert" title={refusalMessage(selectionError, locale)} style={{ marginBottom: 16 }} />}
       {refusal.alert}
-      {choices === null ? (
-        <Typography.Paragraph>{t('app.loading')}</Typography.Paragraph>
-      ) : (
-        <>
-          <ChoiceTable title={t('subjects.english')} choices={english} selected={selected} onToggle={toggle} />
-          <ChoiceTable title={t('subjects.other')} choices={other} selected={selected} onToggle={toggle} />
-        </>
-      )}
+      <WrittenChoiceTables choices={choices} selected={selected} onToggle={toggle} />
       <SubmitBar reason={reason} busy={busy} onSubmit={() => void submit()} onBack={() => go({ name: 'offlineSummary' })} backLabel={t('offline.subjects.finishWithout')} />
     </Page>
   );

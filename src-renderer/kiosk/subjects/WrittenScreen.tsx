@@ -10,7 +10,7 @@ import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
-import { ChoiceTable } from './ChoiceTable.js';
+import { WrittenChoiceTables } from './WrittenChoiceTables.js';
 import { SubmitBar } from './SubmitBar.js';
 import { useSubjectSelection } from './use-subject-selection.js';
 import { offeringOf } from './wire-to-domain.js';
@@ -38,22 +38,13 @@ export function WrittenScreen() {
   }, [choices, registration, selected]);
 
   const reason = selected.size === 0 ? t('subjects.selectFirst') : selectionError === null ? null : refusalMessage(selectionError, locale);
-  const english = (choices ?? []).filter((choice) => choice.subject.language === 'english');
-  const other = (choices ?? []).filter((choice) => choice.subject.language !== 'english');
 
   return (
     <Page title={t('subjects.writtenTitle')} width={1180}>
       <Typography.Paragraph strong>{t('subjects.levelRule')}</Typography.Paragraph>
       {selectionError !== null && <Alert type="error" showIcon role="alert" title={refusalMessage(selectionError, locale)} style={{ marginBottom: 16 }} />}
       {refusal.alert}
-      {choices === null ? (
-        <Typography.Paragraph>{t('app.loading')}</Typography.Paragraph>
-      ) : (
-        <>
-          <ChoiceTable title={t('subjects.english')} choices={english} selected={selected} onToggle={toggle} />
-          <ChoiceTable title={t('subjects.other')} choices={other} selected={selected} onToggle={toggle} />
-        </>
-      )}
+      <WrittenChoiceTables choices={choices} selected={selected} onToggle={toggle} />
       <SubmitBar reason={reason} busy={busy} onSubmit={() => void submit()} />
     </Page>
   );
