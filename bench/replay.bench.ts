@@ -22,6 +22,7 @@ import { startPgCluster, resetStatementCount } from './lib/pg-cluster.js';
 import { BENCH_SECRET, startServerProcess } from './lib/server-process.js';
 import { round } from './lib/stats.js';
 import pg from 'pg';
+import { pendingReviewRow } from '../tests/support/review-applications.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const SCHOOL = '99301';
@@ -49,27 +50,17 @@ async function insertPendingReviews(db: Db, count: number, firstSerial: number):
     await db
       .insertInto('review_applications')
       .values(
-        candidates.slice(at, at + 500).map((candidate, offset) => ({
-          id: ids[at + offset] ?? '',
-          passport_id: candidate.passportId,
-          school_code: SCHOOL,
-          campus_code: CAMPUS,
-          roster_record_id: null,
-          id_type: candidate.identity.idType,
-          id_number: candidate.identity.idNumber,
-          name: candidate.identity.name,
-          ticket_number: `9930102421${String(firstSerial + at + offset).padStart(5, '0')}`,
-          status: 'PENDING',
-          filed_by: 'CANDIDATE',
-          proof_kind: null,
-          proof_note: null,
-          reviewer_id: null,
-          reason: null,
-          submission_count: 1,
-          repeat_flag: null,
-          submitted_at: now,
-          reviewed_at: null,
-        })),
+        candidates.slice(at, at + 500).map((candidate, offset) =>
+          pendingReviewRow({
+            id: ids[at + offset] ?? '',
+            passportId: candidate.passportId,
+            identity: candidate.identity,
+            schoolCode: SCHOOL,
+            campusCode: CAMPUS,
+            ticketNumber: `9930102421${String(firstSerial + at + offset).padStart(5, '0')}`,
+            submittedAt: now,
+          }),
+        ),
       )
       .execute();
   }

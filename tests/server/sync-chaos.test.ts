@@ -43,6 +43,7 @@ import { offeringId } from '../support/enrolment.js';
 import { FileOutbox, type Outcome } from '../support/file-outbox.js';
 import { freePort, waitFor } from '../support/processes.js';
 import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
+import { pendingReviewRow } from '../support/review-applications.js';
 import { TEST_SECRET } from '../support/server.js';
 import { startFastMonitor } from '../support/connectivity.js';
 
@@ -463,27 +464,17 @@ describe.skipIf(!isPg)('K3 chaos: replay through the real Syncer while the serve
         .execute();
       await db
         .insertInto('review_applications')
-        .values({
-          id: applicationId,
-          passport_id: passportId,
-          school_code: '99301',
-          campus_code: '993010',
-          roster_record_id: null,
-          id_type: who.idType,
-          id_number: who.idNumber,
-          name: who.name,
-          ticket_number: `99301024114${String(index).padStart(4, '0')}`,
-          status: 'PENDING',
-          filed_by: 'CANDIDATE',
-          proof_kind: null,
-          proof_note: null,
-          reviewer_id: null,
-          reason: null,
-          submission_count: 1,
-          repeat_flag: null,
-          submitted_at: now,
-          reviewed_at: null,
-        })
+        .values(
+          pendingReviewRow({
+            id: applicationId,
+            passportId,
+            identity: who,
+            schoolCode: '99301',
+            campusCode: '993010',
+            ticketNumber: `99301024114${String(index).padStart(4, '0')}`,
+            submittedAt: now,
+          }),
+        )
         .execute();
     }
     workDir = await mkdtemp(join(tmpdir(), 'cet-chaos-'));
