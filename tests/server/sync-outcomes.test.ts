@@ -2,10 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSPORTS, DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
 import type { TestClient } from '../support/client.js';
-import { login, newCandidate, passportRegisterPayload, staffLogin, type TestCandidate } from '../support/candidates.js';
-import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
+import { login, newCandidate, passportRegisterPayload, staffLogin } from '../support/candidates.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { enrolDevice, Queue, type Device } from './sync-support.js';
+import { enrolDevice, pendingOfflineApplication, Queue, rosteredCandidate, type Device } from './sync-support.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,27 +25,6 @@ async function grantFor(client: TestClient): Promise<{ grant: string; expiresAt:
   const answer = await client.post('/api/staff/offline-grant', {});
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body;
-}
-
-async function rosteredCandidate(): Promise<TestCandidate> {
-  const candidate = newCandidate();
-  await insertRosterRecord(server.db, rosterRecordFor({ idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name }, { qualificationSubjectCodes: ['1', 'F'] }), server.clock.now());
-  return candidate;
-}
-
-let ticketSerial = 0;
-/** A CET4 application of school 99301 left 未复核 (the record's ID number differs, C4), captured offline on its own device. Returns its id and the candidate. */
-async function pendingApplication(): Promise<{ applicationId: string; candidate: TestCandidate }> {
-  const candidate = await rosteredCandidate();
-  ticketSerial += 1;
-  const ticketNumber = `99301024112${String(ticketSerial).padStart(4, '0')}`;
-  await server.db.insertInto('cet4_scores').values({ ticket_number: ticketNumber, id_number: `OLD${candidate.idNumber.slice(-8)}`, name: candidate.name, score: 500, exam_year: 2024 }).execute();
-  const q = new Queue(await enrolDevice(server));
-  const passport = q.add('passport.register', passportRegisterPayload(candidate));
-  q.add('review.submit', { candidate: { by: 'operation', seq: passport }, idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name, ticketNumber, confirmed: true }, { dependsOn: [passport] });
-  const results = await q.push();
-  expect(results[1]?.result).toMatchObject({ status: 'PENDING' });
-  return { applicationId: String(results[1]?.result?.applicationId), candidate };
 }
 
 async function applicationStatus(applicationId: string): Promise<string> {
@@ -72,7 +50,7 @@ describe('K3 offline decision grants', () => {
   });
 
   it('C4 K3 a decision under a valid grant is the teacher’s, audited as offline with device and seq, and the candidate hears of it', async () => {
-    const { applicationId, candidate } = await pendingApplication();
+    const { applicationId, candidate } = await pendingOfflineApplication(server);
     const device = await enrolDevice(server);
     const { grant } = await grantFor(await staffOn(device, 'teacher99301'));
     const q = new Queue(device);
@@ -94,7 +72,7 @@ describe('K3 offline decision grants', () => {
     ['an unknown secret', 'OFFLINE_GRANT_INVALID', async () => ({ grant: 'x'.repeat(43) })],
     ['taken by a teacher of another school', 'REVIEW_NOT_FOUND', async () => ({ otherSchool: true })],
   ] as const)('K3 a decision %s is refused with %s and decides nothing', async (_name, code, make) => {
-    const { applicationId } = await pendingApplication();
+    const { applicationId } = await pendingOfflineApplication(server);
     const variant: { capturedAt?: Date; device?: Device; grant?: string; otherSchool?: boolean } = await make();
     const device = variant.otherSchool === true ? await enrolDevice(server, { teacher: 'teacher99302', campusCode: '993020' }) : await enrolDevice(server);
     const issued = await grantFor(await staffOn(device, variant.otherSchool === true ? 'teacher99302' : 'teacher99301'));
@@ -113,7 +91,7 @@ describe('K3 offline decision grants', () => {
     server.clock.advance(60_000);
     await grantFor(teacher);
     const after = new Date(server.clock.now().getTime() + 1000);
-    const [early, late] = [await pendingApplication(), await pendingApplication()];
+    const [early, late] = [await pendingOfflineApplication(server), await pendingOfflineApplication(server)];
     const q = new Queue(device);
     q.add('review.decide', { grant: old, applicationId: early.applicationId, decision: 'APPROVED' }, { capturedAt: before });
     q.add('review.decide', { grant: old, applicationId: late.applicationId, decision: 'APPROVED' }, { capturedAt: after });
@@ -124,7 +102,7 @@ describe('K3 offline decision grants', () => {
 
 describe('K3 outcomes reach the candidate', () => {
   it('K3 a passport registered offline must prove its mobile by SMS at the next login; the notices of its operations are shown once', async () => {
-    const candidate = await rosteredCandidate();
+    const candidate = await rosteredCandidate(server);
     const q = new Queue(await enrolDevice(server));
     const passport = q.add('passport.register', passportRegisterPayload(candidate));
     q.add('registration.save', { candidate: { by: 'operation', seq: passport }, agreementVersion: '2019-1', idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name, confirmed: true }, { dependsOn: [passport] });
@@ -169,7 +147,7 @@ describe('K3 outcomes reach the candidate', () => {
   });
 
   it('A6 K3 a mobile mistyped offline is put right through 修改资料: the new mobile’s code proves it', async () => {
-    const candidate = await rosteredCandidate();
+    const candidate = await rosteredCandidate(server);
     const q = new Queue(await enrolDevice(server));
     q.add('passport.register', passportRegisterPayload(candidate));
     expect((await q.push())[0]?.status).toBe('applied');
@@ -185,7 +163,7 @@ describe('K3 outcomes reach the candidate', () => {
   });
 
   it('A5 K3 a password reset by SMS proves the mobile of a passport registered offline', async () => {
-    const candidate = await rosteredCandidate();
+    const candidate = await rosteredCandidate(server);
     const q = new Queue(await enrolDevice(server));
     q.add('passport.register', passportRegisterPayload(candidate));
     expect((await q.push())[0]?.status).toBe('applied');

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
 import type { Operation } from '../../shared/contracts/sync.js';
 import type { TestClient } from '../support/client.js';
-import { newCandidate, passportRegisterPayload, staffLogin, type TestCandidate } from '../support/candidates.js';
-import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
+import { passportRegisterPayload, staffLogin, type TestCandidate } from '../support/candidates.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { enrolDevice, Queue, type Device, type PushedResult } from './sync-support.js';
+import { enrolDevice, pendingOfflineApplication, pendingReviewCandidate, Queue, type Device, type PushedResult } from './sync-support.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,28 +20,6 @@ async function grantOn(device: Device): Promise<string> {
   const answer = await teacher.post('/api/staff/offline-grant', {});
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body.grant as string;
-}
-
-let ticketSerial = 0;
-/** A CET6 review application of school 99301 left 未复核 (the CET4 record's ID number differs, C4), with its ticket number. */
-async function pendingCandidate(): Promise<{ candidate: TestCandidate; ticketNumber: string }> {
-  const candidate = newCandidate();
-  await insertRosterRecord(server.db, rosterRecordFor({ idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name }, { qualificationSubjectCodes: ['1', 'F'] }), server.clock.now());
-  ticketSerial += 1;
-  const ticketNumber = `99301024113${String(ticketSerial).padStart(4, '0')}`;
-  await server.db.insertInto('cet4_scores').values({ ticket_number: ticketNumber, id_number: `OLD${candidate.idNumber.slice(-8)}`, name: candidate.name, score: 500, exam_year: 2024 }).execute();
-  return { candidate, ticketNumber };
-}
-
-/** Registered and submitted offline on a device of its own; returns the application's id. */
-async function pendingApplication(): Promise<{ applicationId: string; candidate: TestCandidate }> {
-  const { candidate, ticketNumber } = await pendingCandidate();
-  const q = new Queue(await enrolDevice(server));
-  const passport = q.add('passport.register', passportRegisterPayload(candidate));
-  q.add('review.submit', { candidate: { by: 'operation', seq: passport }, idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name, ticketNumber, confirmed: true }, { dependsOn: [passport] });
-  const results = await q.push();
-  expect(results[1]?.result).toMatchObject({ status: 'PENDING' });
-  return { applicationId: String(results[1]?.result?.applicationId), candidate };
 }
 
 async function push(device: Device, operations: readonly Operation[]): Promise<PushedResult[]> {
@@ -75,7 +52,7 @@ async function traces(device: Device, applicationId: string, candidate: TestCand
 describe('K3 a run of decisions', () => {
   it('K3 a database failure in the middle of a run keeps the decisions before it, each with all its rows, drops the failed one whole, and the re-send applies the rest once', async () => {
     const applications: { applicationId: string; candidate: TestCandidate }[] = [];
-    for (let i = 0; i < 5; i += 1) applications.push(await pendingApplication());
+    for (let i = 0; i < 5; i += 1) applications.push(await pendingOfflineApplication(server));
     const device = await enrolDevice(server);
     const grant = await grantOn(device);
     const capturedAt = server.clock.now().toISOString();
@@ -119,7 +96,7 @@ describe('K3 a run of decisions', () => {
 
   it('K3 the same decisions pushed twice at once: the device lock orders the two runs, each decision is applied once with one set of rows, and the later push answers duplicates', async () => {
     const applications: { applicationId: string; candidate: TestCandidate }[] = [];
-    for (let i = 0; i < 3; i += 1) applications.push(await pendingApplication());
+    for (let i = 0; i < 3; i += 1) applications.push(await pendingOfflineApplication(server));
     const device = await enrolDevice(server);
     const grant = await grantOn(device);
     const capturedAt = server.clock.now().toISOString();
@@ -136,7 +113,7 @@ describe('K3 a run of decisions', () => {
   });
 
   it('C6 K3 a rejection and the candidate’s resubmission in one push keep the history in the order they happened', async () => {
-    const { candidate, ticketNumber } = await pendingCandidate();
+    const { candidate, ticketNumber } = await pendingReviewCandidate(server);
     const device = await enrolDevice(server);
     const grant = await grantOn(device);
     const q = new Queue(device);

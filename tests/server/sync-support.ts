@@ -3,8 +3,9 @@ import { expect } from 'vitest';
 import type { OperationKind } from '../../shared/contracts/operations.js';
 import type { Operation } from '../../shared/contracts/sync.js';
 import { DEMO_STAFF_PASSWORD } from '../../src-server/demo/seed.js';
-import { staffLogin } from '../support/candidates.js';
+import { newCandidate, passportRegisterPayload, staffLogin, type TestCandidate } from '../support/candidates.js';
 import type { TestClient } from '../support/client.js';
+import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
 import type { TestServer } from '../support/server.js';
 
 export interface Device {
@@ -52,4 +53,33 @@ export class Queue {
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return answer.body.results as PushedResult[];
   }
+}
+
+/** A new candidate on the roster of campus 993010, qualified for English CET4 written and oral. */
+export async function rosteredCandidate(server: TestServer): Promise<TestCandidate> {
+  const candidate = newCandidate();
+  await insertRosterRecord(server.db, rosterRecordFor({ idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name }, { qualificationSubjectCodes: ['1', 'F'] }), server.clock.now());
+  return candidate;
+}
+
+let ticketSerial = 0;
+
+/** A rostered candidate with a CET4 record under another ID number, so a CET6 review application of theirs waits for the teacher (C4); with the record's ticket. */
+export async function pendingReviewCandidate(server: TestServer): Promise<{ candidate: TestCandidate; ticketNumber: string }> {
+  const candidate = await rosteredCandidate(server);
+  ticketSerial += 1;
+  const ticketNumber = `99301024112${String(ticketSerial).padStart(4, '0')}`;
+  await server.db.insertInto('cet4_scores').values({ ticket_number: ticketNumber, id_number: `OLD${candidate.idNumber.slice(-8)}`, name: candidate.name, score: 500, exam_year: 2024 }).execute();
+  return { candidate, ticketNumber };
+}
+
+/** Such a candidate registered and their application submitted offline on a device of its own, left 未复核; returns the application's id. */
+export async function pendingOfflineApplication(server: TestServer): Promise<{ applicationId: string; candidate: TestCandidate }> {
+  const { candidate, ticketNumber } = await pendingReviewCandidate(server);
+  const q = new Queue(await enrolDevice(server));
+  const passport = q.add('passport.register', passportRegisterPayload(candidate));
+  q.add('review.submit', { candidate: { by: 'operation', seq: passport }, idType: candidate.idType, idNumber: candidate.idNumber, name: candidate.name, ticketNumber, confirmed: true }, { dependsOn: [passport] });
+  const results = await q.push();
+  expect(results[1]?.result).toMatchObject({ status: 'PENDING' });
+  return { applicationId: String(results[1]?.result?.applicationId), candidate };
 }
