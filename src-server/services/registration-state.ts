@@ -21,7 +21,7 @@ import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { ReferenceSnapshot } from './reference-cache.js';
 import { listOfferings, subjectsByCode } from './reference-data.js';
-import { reviewOfferFor, reviewStatusOf } from './review.js';
+import { reviewOfferFor, reviewStatusOf, type ReviewOffer } from './review.js';
 
 export type RegistrationRow = Selectable<Database['registrations']>;
 export type EnrolmentRow = Selectable<Database['enrolments']>;
@@ -284,8 +284,8 @@ export function rosterRecordView(record: RosterRecord, qualifications: readonly 
   };
 }
 
-/** The 报名信息 page. */
-export async function registrationView(db: Executor, reference: ReferenceSnapshot, state: RegistrationState, session: ExamSession, now: Date) {
+/** The 报名信息 page. `cet6Review`: the review offer, when the caller has already read the passport's application. */
+export async function registrationView(db: Executor, reference: ReferenceSnapshot, state: RegistrationState, session: ExamSession, now: Date, cet6Review?: ReviewOffer) {
   const names = reference.names;
   const { registration, snapshot, enrolments, catalogue } = state;
   const qualifications = candidateQualifications(state);
@@ -304,7 +304,7 @@ export async function registrationView(db: Executor, reference: ReferenceSnapsho
     unpaidTotalFen: totalFen(enrolments.filter((enrolment) => enrolment.paymentStatus === 'UNPAID')),
     deletedIfEmptyAt:
       enrolments.length === 0 ? new Date(registration.saved_at.getTime() + session.emptyRegistrationTtlMs) : null,
-    cet6Review: await reviewOfferFor(db, registration.passport_id, reference),
+    cet6Review: cet6Review ?? (await reviewOfferFor(db, registration.passport_id, reference)),
     ticketsPrintable: enrolments.some((enrolment) => canPrintAdmissionTicket(enrolment, session, now)),
   };
 }

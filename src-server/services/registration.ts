@@ -27,7 +27,7 @@ import {
   rosterRecordView,
   type RegistrationState,
 } from './registration-state.js';
-import { applicationOfJson, reviewOfferOf, reviewStatusFor, type JsonRow } from './review.js';
+import { applicationOfJson, placeOfRegistration, reviewOfferOf, reviewStatusFor, type JsonRow } from './review.js';
 import { newId } from './secrets.js';
 
 type ReviewApplicationRow = Selectable<ReviewApplicationTable>;
@@ -159,9 +159,9 @@ export function saveRegistration(ctx: ServiceContext, passportId: string, input:
         .returningAll()
         .executeTakeFirst();
       if (saved !== undefined) {
-        // Just inserted: no enrolments yet, and the review status is the one read above.
+        // Just inserted: no enrolments yet, and the review status and offer come from the application read above.
         const state: RegistrationState = { registration: saved, snapshot: saved.roster_snapshot, enrolments: [], catalogue: reference.catalogue, reviewStatus: reviewStatusFor(reads.application, saved.roster_snapshot) };
-        return registrationView(ctx.db, reference, state, session, now);
+        return registrationView(ctx.db, reference, state, session, now, reviewOfferOf(reference, placeOfRegistration(saved), reads.application));
       }
       const existing = await readState(ctx.db, reference, passportId, session.id);
       if (existing !== undefined) {

@@ -80,7 +80,7 @@ describe('R2 qualification query', () => {
 
 describe('R3 saving the registration', () => {
   it('R3 binds the passport to the roster record and shows the 报名信息 page with masked personal data', async () => {
-    const candidate = await readyCandidate(server, { saved: false });
+    const candidate = await readyCandidate(server, { saved: false, roster: { qualificationSubjectCodes: ['1', 'F'] } });
     const saved = await candidate.client.post('/api/registration', { ...candidate.identity, confirmed: true });
     expect(saved.status).toBe(200);
     expect(saved.body.masked.name).toBe('陈*');
@@ -90,6 +90,9 @@ describe('R3 saving the registration', () => {
     expect(mine.body.registration.id).toBe(saved.body.id);
     const again = await candidate.client.post('/api/registration', { ...candidate.identity, confirmed: true });
     expect(again.body.id).toBe(saved.body.id);
+    // The first save builds its review offer (C1: CET4 only, so offered) from what it read before the insert; the page and a repeated save read it again.
+    expect(saved.body.cet6Review).toEqual({ offered: true, application: null });
+    expect([mine.body.registration.cet6Review, again.body.cet6Review]).toEqual([saved.body.cet6Review, saved.body.cet6Review]);
   });
 
   it('R3 refuses without the confirmation tick', async () => {
