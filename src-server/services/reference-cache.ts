@@ -17,8 +17,9 @@ import type { PlaceNames } from './registration-state.js';
  * or tool made it. Nothing here expires by time.
  *
  * What is not cached: an offering's `remaining` changes with every seat, so a snapshot's offerings
- * carry the count as it was when loaded, and whoever shows or judges seats reads it afresh
- * (`withCurrentRemaining`); R7's atomic UPDATE decides in any case.
+ * carry the count as it was when loaded, and whoever shows or judges seats reads it afresh (the
+ * choice lists and claims read it with the registration, registration-state.ts readState); R7's
+ * atomic UPDATE decides in any case.
  */
 export interface ReferenceSnapshot {
   readonly generation: number;
@@ -174,22 +175,11 @@ export interface CachedOfferingFilter {
   readonly kind?: SubjectKind;
 }
 
-/** The current session's offerings matching the filter, from the snapshot (terms only; see withCurrentRemaining). */
+/** The current session's offerings matching the filter, from the snapshot (terms only; `remaining` as loaded). */
 export function offeringsOf(snapshot: ReferenceSnapshot, filter: CachedOfferingFilter = {}): Offering[] {
   return [...snapshot.offerings.values()].filter(
     (offering) =>
       (filter.campusCode === undefined || offering.campusCode === filter.campusCode) &&
       (filter.kind === undefined || snapshot.catalogue.get(offering.subjectCode)?.kind === filter.kind),
   );
-}
-
-/** The same offerings with the seat counts of now: one statement for any number of them. */
-export async function withCurrentRemaining(db: Executor, offerings: readonly Offering[]): Promise<Offering[]> {
-  if (offerings.length === 0) return [];
-  const rows = await db.selectFrom('offerings').select(['id', 'remaining']).where('id', 'in', offerings.map((offering) => offering.id)).execute();
-  const remaining = new Map(rows.map((row) => [row.id, row.remaining]));
-  return offerings.flatMap((offering) => {
-    const now = remaining.get(offering.id);
-    return now === undefined ? [] : [{ ...offering, remaining: now }];
-  });
 }
