@@ -1,5 +1,5 @@
 // An existing passport offline (A4 without the captcha, which needs the server): 考点省份, 账号 and 密码, checked by the server at replay.
-import { Alert, Button, Form, Space } from 'antd';
+import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { candidateRef } from '../../../shared/contracts/operations.js';
 import { go } from '../../stores/flow-store.js';
@@ -7,6 +7,7 @@ import { useRefusal } from '../../ui/use-refusal.js';
 import { LoginAccountFields } from '../account/LoginAccountFields.js';
 import { Page } from '../shell/Page.js';
 import { useOfflineStore } from '../../stores/offline-capture-store.js';
+import { OfflineFormActions } from './OfflineFormActions.js';
 import { useCachedCatalogue } from './queue.js';
 
 interface LoginValues {
@@ -37,14 +38,7 @@ export function OfflineLoginScreen() {
       {refusal.alert}
       <Form form={form} layout="vertical" onFinish={submit}>
         <LoginAccountFields provinces={provinces} loading={catalogue === null} />
-        <Space wrap>
-          <Button type="primary" htmlType="submit" size="large" disabled={provinces.length === 0}>
-            {t('offline.login.next')}
-          </Button>
-          <Button size="large" onClick={() => go({ name: 'offlineStart' })}>
-            {t('app.back')}
-          </Button>
-        </Space>
+        <OfflineFormActions nextLabel={t('offline.login.next')} disabled={provinces.length === 0} />
       </Form>
     </Page>
   );

@@ -14,6 +14,7 @@ import { NewPasswordFields } from '../account/NewPasswordFields.js';
 import { PassportAgreementField } from '../account/PassportAgreementField.js';
 import { Page } from '../shell/Page.js';
 import { useOfflineStore } from '../../stores/offline-capture-store.js';
+import { OfflineFormActions } from './OfflineFormActions.js';
 import { queueStep } from './queue.js';
 
 const FIELDS = ['email', 'mobile', 'password', 'passwordConfirmation', 'idType', 'idNumber', 'name', 'agreementAccepted'];
@@ -95,14 +96,7 @@ export function OfflinePassportScreen() {
         <Divider titlePlacement="start">{t('register.personal')}</Divider>
         <IdentityFields />
         <PassportAgreementField />
-        <Space wrap>
-          <Button type="primary" htmlType="submit" size="large">
-            {t('offline.passport.next')}
-          </Button>
-          <Button size="large" onClick={() => go({ name: 'offlineStart' })}>
-            {t('app.back')}
-          </Button>
-        </Space>
+        <OfflineFormActions nextLabel={t('offline.passport.next')} />
       </Form>
     </Page>
   );
