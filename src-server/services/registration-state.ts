@@ -3,7 +3,6 @@ import { sql, type Selectable } from 'kysely';
 import type { EnrolmentWithSubject } from '../../shared/domain/enrolment.js';
 import type { ExamSession } from '../../shared/domain/exam-session.js';
 import type { Offering } from '../../shared/domain/offering.js';
-import type { IdType } from '../../shared/domain/identity.js';
 import type { ReviewStatus } from '../../shared/domain/review-application.js';
 import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import type { Subject, SubjectCode } from '../../shared/domain/subject.js';
@@ -21,7 +20,7 @@ import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { ReferenceSnapshot } from './reference-cache.js';
 import { listOfferings, subjectsByCode } from './reference-data.js';
-import { reviewOfferFor, reviewStatusOf, type ReviewOffer } from './review.js';
+import { applicationOfJson, placeOfRegistration, reviewOfferOf, reviewStatusFor, reviewStatusOf, type ApplicationRow, type JsonRow } from './review.js';
 
 export type RegistrationRow = Selectable<Database['registrations']>;
 export type EnrolmentRow = Selectable<Database['enrolments']>;
@@ -96,6 +95,8 @@ export interface StateWithSeats {
   readonly seats: ReadonlyMap<string, number>;
   /** What the rules read of the registration, hashed by the database (migration 0024), for seats.ts claimSeats. */
   readonly fingerprint: string;
+  /** The passport's review application, whichever identity it concerns, for the page's review offer. */
+  readonly application: ApplicationRow | undefined;
 }
 
 /** Which variant of the state statement: locked or not, and whose seat counts it reads. */
@@ -125,15 +126,9 @@ const stateRows = preparedQuery((db: Executor, shape: StateShape, passportId: st
       'e.group_payment_order_id as e_group_payment_order_id',
     ])
     .select((eb) => [
-      // reviewStatusOf's question: the passport's application for the identity the snapshot holds.
-      eb
-        .selectFrom('review_applications as ra')
-        .select('ra.status')
-        .whereRef('ra.passport_id', '=', 'r.passport_id')
-        .where('ra.id_type', '=', sql<IdType>`r.roster_snapshot->>'idType'`)
-        .where('ra.id_number', '=', sql<string>`r.roster_snapshot->>'idNumber'`)
-        .limit(1)
-        .as('review_status'),
+      // The passport's review application (one at most, C6): its status for the rules when it concerns
+      // the snapshot's identity (reviewStatusFor), and the whole row for the page's review offer.
+      eb.selectFrom('review_applications as ra').select(sql<JsonRow<ApplicationRow>>`to_jsonb(ra)`.as('application')).whereRef('ra.passport_id', '=', 'r.passport_id').as('application'),
       sql<string>`registration_fingerprint(r.id)`.as('fingerprint'),
       seats === 'none'
         ? sql<Record<string, number> | null>`NULL`.as('seats')
@@ -198,8 +193,9 @@ export async function readState(db: Executor, reference: ReferenceSnapshot, pass
           },
         ],
   );
-  const state = await stateOfRows(db, reference, registration, enrolmentRows, first.review_status ?? null);
-  return { state, seats: new Map(Object.entries(first.seats ?? {})), fingerprint: first.fingerprint };
+  const application = applicationOfJson(first.application);
+  const state = await stateOfRows(db, reference, registration, enrolmentRows, reviewStatusFor(application, registration.roster_snapshot));
+  return { state, seats: new Map(Object.entries(first.seats ?? {})), fingerprint: first.fingerprint, application };
 }
 
 /** The state from its rows; an enrolment's offering comes from the snapshot, or from the database when the snapshot does not hold it. */
@@ -284,8 +280,8 @@ export function rosterRecordView(record: RosterRecord, qualifications: readonly 
   };
 }
 
-/** The 报名信息 page. `cet6Review`: the review offer, when the caller has already read the passport's application. */
-export async function registrationView(db: Executor, reference: ReferenceSnapshot, state: RegistrationState, session: ExamSession, now: Date, cet6Review?: ReviewOffer) {
+/** The 报名信息 page; `application` is the passport's review application as readState (or the save's reading) brought it. */
+export function registrationView(reference: ReferenceSnapshot, state: RegistrationState, application: ApplicationRow | undefined, session: ExamSession, now: Date) {
   const names = reference.names;
   const { registration, snapshot, enrolments, catalogue } = state;
   const qualifications = candidateQualifications(state);
@@ -304,7 +300,7 @@ export async function registrationView(db: Executor, reference: ReferenceSnapsho
     unpaidTotalFen: totalFen(enrolments.filter((enrolment) => enrolment.paymentStatus === 'UNPAID')),
     deletedIfEmptyAt:
       enrolments.length === 0 ? new Date(registration.saved_at.getTime() + session.emptyRegistrationTtlMs) : null,
-    cet6Review: cet6Review ?? (await reviewOfferFor(db, registration.passport_id, reference)),
+    cet6Review: reviewOfferOf(reference, placeOfRegistration(registration), application),
     ticketsPrintable: enrolments.some((enrolment) => canPrintAdmissionTicket(enrolment, session, now)),
   };
 }

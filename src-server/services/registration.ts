@@ -27,7 +27,7 @@ import {
   rosterRecordView,
   type RegistrationState,
 } from './registration-state.js';
-import { applicationOfJson, placeOfRegistration, reviewOfferOf, reviewStatusFor, type JsonRow } from './review.js';
+import { applicationOfJson, reviewOfferOf, reviewStatusFor, type JsonRow } from './review.js';
 import { newId } from './secrets.js';
 
 type ReviewApplicationRow = Selectable<ReviewApplicationTable>;
@@ -161,12 +161,12 @@ export function saveRegistration(ctx: ServiceContext, passportId: string, input:
       if (saved !== undefined) {
         // Just inserted: no enrolments yet, and the review status and offer come from the application read above.
         const state: RegistrationState = { registration: saved, snapshot: saved.roster_snapshot, enrolments: [], catalogue: reference.catalogue, reviewStatus: reviewStatusFor(reads.application, saved.roster_snapshot) };
-        return registrationView(ctx.db, reference, state, session, now, reviewOfferOf(reference, placeOfRegistration(saved), reads.application));
+        return registrationView(reference, state, reads.application, session, now);
       }
       const existing = await readState(ctx.db, reference, passportId, session.id);
       if (existing !== undefined) {
         if (existing.state.registration.roster_record_id !== record.id) refuseWith('REGISTRATION_PASSPORT_ALREADY_BOUND');
-        return registrationView(ctx.db, reference, existing.state, session, now);
+        return registrationView(reference, existing.state, existing.application, session, now);
       }
       // Not this passport's: another passport holds this identity or roster record.
       const held = await ctx.db
@@ -187,6 +187,6 @@ export function getMyRegistration(ctx: ServiceContext, passportId: string) {
     const now = ctx.clock.now();
     const { reference, session } = await currentSession(ctx);
     const read = await readState(ctx.db, reference, passportId, session.id);
-    return { registration: read === undefined ? null : await registrationView(ctx.db, reference, read.state, session, now) };
+    return { registration: read === undefined ? null : registrationView(reference, read.state, read.application, session, now) };
   });
 }

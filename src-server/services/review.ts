@@ -34,7 +34,7 @@ import type { ReferenceSnapshot } from './reference-cache.js';
 import { findCet4Score, findRosterRecordByIdentity, listSubjects } from './reference-data.js';
 import { newId } from './secrets.js';
 
-type ApplicationRow = Selectable<ReviewApplicationTable>;
+export type ApplicationRow = Selectable<ReviewApplicationTable>;
 
 interface HistoryActor {
   readonly kind: 'CANDIDATE' | 'TEACHER' | 'SYSTEM';
