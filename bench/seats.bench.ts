@@ -22,7 +22,7 @@ const SERVERS = 2;
 
 /**
  * The seat statement of src-server/services/seats.ts takeSeats as it reaches PostgreSQL: migration
- * 0024's take_seats, the conditional UPDATE of the counter, which answers the full offering's id
+ * 0025's take_seats, the conditional UPDATE of the counter, which answers the full offering's id
  * when no seat is left. The claims' own call runs it inside claim_seats.
  */
 const SEAT_UPDATE = `SELECT take_seats(ARRAY[$1]::text[])`;

@@ -146,7 +146,7 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
     const selection = judgeSubmission(reference, read, request, kind, now);
     if (isPostgresPool(ctx.db)) {
       // The registration's lock, a check that nothing the rules read has changed since, the seats
-      // and the enrolments, in one statement (seats.ts claimSeats, migration 0024).
+      // and the enrolments, in one statement (seats.ts claimSeats, migrations 0024 and 0025).
       const rows = enrolmentRows(read.state, selection, request, now);
       const guard = { registrationId: read.state.registration.id, fingerprint: read.fingerprint };
       const claim = await claimSeats(ctx.db, guard, selection.map(({ offering }) => offering.id), rows);

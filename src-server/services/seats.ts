@@ -17,7 +17,7 @@ import type { Database } from '../db/schema.js';
  * (0 ≤ remaining ≤ capacity) refuses any slip; tests/server/seats.test.ts compares it with
  * capacity − enrolments. Every change also draws a new reference version, so kiosks pull the new count.
  *
- * The UPDATE lives in the database function take_seats (migration 0024): one per offering in id
+ * The UPDATE lives in the database function take_seats (migration 0025): one per offering in id
  * order, so two transactions touching the same offerings lock them in the same order and cannot
  * deadlock; when one is full it gives back the seats it took before it and answers that offering's
  * id. Returns the id of a full offering, or null.
@@ -30,7 +30,7 @@ export async function takeSeats(trx: Transaction<Database>, offeringIds: readonl
 export type SeatClaim = { readonly outcome: 'taken' } | { readonly outcome: 'full'; readonly offeringId: string } | { readonly outcome: 'changed' };
 
 /**
- * R7 on a PostgreSQL pool, in one round trip and one transaction of its own: migration 0024's
+ * R7 on a PostgreSQL pool, in one round trip and one transaction of its own: migration 0025's
  * claim_seats takes the registration's lock, checks that nothing the rules read has changed since
  * the caller's reading (`fingerprint`), takes the seats and inserts the enrolment rows that hold them.
  *

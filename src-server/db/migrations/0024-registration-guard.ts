@@ -1,4 +1,4 @@
-// R7's seat taking as one database function, and an enrolment judged on an unlocked reading committed in one call that locks the registration, checks nothing changed, takes the seats and inserts (issue #9).
+// R7's seat taking as one function, and a registration's fingerprint with a guard that locks and checks it, so an enrolment judged on an unlocked reading can commit in one round trip (issue #9).
 import { sql, type Kysely } from 'kysely';
 
 /**
@@ -7,45 +7,38 @@ import { sql, type Kysely } from 'kysely';
  * the insert, COMMIT, each a round trip, with a row lock on the offering held across the last ones.
  * In a rush every claim paid four or five round trips (bench/seats.bench.ts).
  *
- * Now the server judges on an unlocked reading that includes `registration_fingerprint`, then makes
- * one call, a statement of its own that PostgreSQL commits as soon as it is done:
+ * Now the server judges on an unlocked reading that includes this fingerprint, then sends one
+ * message with no parameters, run by PostgreSQL as one implicit transaction:
  *
- *   SELECT claim_seats(registration, fingerprint, offering ids, enrolment rows as JSON)
+ *   SELECT lock_registration_unchanged('<registration>', '<fingerprint>');
+ *   SELECT take_seats(ARRAY['<offering>', …]);   -- R7: a full offering raises CE002
+ *   INSERT INTO enrolments … ;
  *
- * It takes the registration's row lock, as the judging transaction did, and compares the fingerprint
- * with a statement that sees everything committed before the lock was granted: if another command of
- * this candidate changed what the rules read (the enrolments, the review status, the passport or
- * roster snapshot the registration is bound to), it answers 'changed', writes nothing, and the server
- * judges again the old way, under the lock. So the rules still run once, in TypeScript
- * (shared/rules), on a state that is still the state when the seat is taken. Then the seats, then the
- * enrolment rows that hold them: inserted first, each enrolment's foreign key would take a KEY SHARE
- * lock on the offering's row, and with dozens of contenders holding one while the counter changes,
- * PostgreSQL tracks them in a multixact per update (the seat UPDATE's mean time grew from under 1 ms
- * to 26 ms); after our own UPDATE that lock is one the transaction already holds more strongly.
+ * The guard takes the registration's row lock, as the judging transaction did, and then compares the
+ * fingerprint with a statement that sees everything committed before the lock was granted: if
+ * another command of this candidate changed what the rules read (the enrolments, the review status,
+ * the passport or roster snapshot the registration is bound to), it raises SQLSTATE CE001, nothing
+ * is written, and the server judges again the old way, under the lock. So the rules still run once,
+ * in TypeScript (shared/rules), on a state that is still the state when the seat is taken.
  *
- * take_seats is R7 for every caller (seats.ts takeSeats, and claim_seats): one conditional UPDATE per
+ * take_seats is R7 for every caller (seats.ts takeSeats and claimSeats): one conditional UPDATE per
  * offering, in id order so that two claims sharing offerings lock them in the same order and cannot
- * deadlock. `remaining > 0` in the WHERE: once an offering is full, a claim's UPDATE matches no row
- * and takes no row lock, so the refusals after the last seat do not queue behind each other on it.
- * A full offering is answered, not raised: the seats this claim took before it are given back in the
- * same transaction (nobody else saw them gone), and its id is returned. Raising instead cost
- * PostgreSQL about 3 ms per refused claim in the seat race, seven times the seat itself.
+ * deadlock, raising CE002 with the full offering's id as DETAIL when one has no seat left, which
+ * aborts the transaction so no seat of the same claim is kept either. `remaining > 0` in the WHERE
+ * rather than the table's CHECK: once an offering is full, a claim's UPDATE matches no row and takes
+ * no row lock, so the refusals after the last seat do not queue behind each other on that row.
  */
 const SCHEMA: readonly string[] = [
-  `CREATE FUNCTION take_seats(offering_ids text[]) RETURNS text LANGUAGE plpgsql AS $$
+  `CREATE FUNCTION take_seats(offering_ids text[]) RETURNS void LANGUAGE plpgsql AS $$
     DECLARE
       offering text;
-      taken text[] := '{}';
     BEGIN
       FOREACH offering IN ARRAY (SELECT array_agg(id ORDER BY id) FROM unnest(offering_ids) AS id) LOOP
         UPDATE offerings SET remaining = remaining - 1, version = nextval('reference_version') WHERE id = offering AND remaining > 0;
         IF NOT FOUND THEN
-          UPDATE offerings SET remaining = remaining + 1 WHERE id = ANY (taken);
-          RETURN offering;
+          RAISE EXCEPTION 'offering % is full', offering USING ERRCODE = 'CE002', DETAIL = offering;
         END IF;
-        taken := taken || offering;
       END LOOP;
-      RETURN NULL;
     END
   $$`,
   `CREATE FUNCTION registration_fingerprint(registration text) RETURNS text LANGUAGE sql STABLE AS $$
@@ -58,22 +51,13 @@ const SCHEMA: readonly string[] = [
         LIMIT 1)))
     FROM registrations r WHERE r.id = registration
   $$`,
-  // 'taken', 'changed', or 'full:' and the id of the offering without a seat.
-  `CREATE FUNCTION claim_seats(registration text, expected text, offering_ids text[], holders jsonb) RETURNS text LANGUAGE plpgsql AS $$
-    DECLARE
-      full_offering text;
+  `CREATE FUNCTION lock_registration_unchanged(registration text, expected text) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       PERFORM 1 FROM registrations WHERE id = registration FOR UPDATE;
       -- A new statement, so under READ COMMITTED it sees whatever committed while we waited for the lock.
       IF registration_fingerprint(registration) IS DISTINCT FROM expected THEN
-        RETURN 'changed';
+        RAISE EXCEPTION 'registration % changed since it was read', registration USING ERRCODE = 'CE001';
       END IF;
-      full_offering := take_seats(offering_ids);
-      IF full_offering IS NOT NULL THEN
-        RETURN 'full:' || full_offering;
-      END IF;
-      INSERT INTO enrolments SELECT * FROM jsonb_populate_recordset(NULL::enrolments, holders);
-      RETURN 'taken';
     END
   $$`,
 ];

@@ -12,6 +12,7 @@ import * as offlineOutcomes from './0021-offline-outcomes.js';
 import * as outboundMessages from './0022-outbound-messages.js';
 import * as referenceGeneration from './0023-reference-generation.js';
 import * as registrationGuard from './0024-registration-guard.js';
+import * as claimSeats from './0025-claim-seats.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0022-outbound-messages': outboundMessages,
   '0023-reference-generation': referenceGeneration,
   '0024-registration-guard': registrationGuard,
+  '0025-claim-seats': claimSeats,
 };
