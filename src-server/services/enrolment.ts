@@ -140,13 +140,13 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
   const session = reference.examSession ?? refuseWith('EXAM_SESSION_NOT_CONFIGURED');
   const seatsOf = request.offeringIds;
   try {
-    // Judged on one statement, without a lock or a transaction: a refusal (in a rush, mostly for a
-    // full offering) ends here, two round trips after the request arrived.
-    const read = await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf });
-    const selection = judgeSubmission(reference, read, request, kind, now);
     if (isPostgresPool(ctx.db)) {
-      // The registration's lock, a check that nothing the rules read has changed since, the seats
-      // and the enrolments, in one statement (seats.ts claimSeats, migrations 0024 and 0025).
+      // Judged on one statement, without a lock or a transaction: a refusal (in a rush, mostly for a
+      // full offering) ends here, two round trips after the request arrived.
+      const read = await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf });
+      const selection = judgeSubmission(reference, read, request, kind, now);
+      // Then the registration's lock, a check that nothing the rules read has changed since, the
+      // seats and the enrolments, in one statement (seats.ts claimSeats, migrations 0024 and 0025).
       const rows = enrolmentRows(read.state, selection, request, now);
       const guard = { registrationId: read.state.registration.id, fingerprint: read.fingerprint };
       const claim = await claimSeats(ctx.db, guard, selection.map(({ offering }) => offering.id), rows);
@@ -165,8 +165,8 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
  * The plain way, in a transaction: judged under the registration's row lock, which serialises one
  * candidate's commands (two tabs cannot both pass R5), then the insert and R7's seats. A replayed
  * kiosk operation runs inside its batch's transaction, which must commit with its seq record, and
- * PGlite runs one statement at a time anyway, so they always come here; on PostgreSQL only a claim
- * whose registration changed after its reading does.
+ * PGlite runs one statement at a time anyway, so they come straight here, with no reading before
+ * the lock; on a PostgreSQL pool only a claim whose registration changed after its reading does.
  */
 function enrolUnderLock(ctx: ServiceContext, reference: ReferenceSnapshot, session: SessionWithAgreement, request: EnrolmentRequest, kind: 'written' | 'oral', now: Date) {
   return ctx.db.transaction().execute(async (trx) => {
