@@ -5,11 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
 import { forwardedEndpoints } from '../../src-main/core/endpoint-registry.js';
 import { createApiForwarder } from '../../src-main/core/forwarder.js';
 import { SessionCookies } from '../../src-main/core/session-cookies.js';
-import { systemTimers } from '../../src-main/core/timers.js';
+import { fastMonitor } from '../support/connectivity.js';
 import { freePort, waitFor } from '../support/processes.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,19 +44,6 @@ async function stopServer(): Promise<void> {
   await exited;
 }
 
-function monitor() {
-  return new ConnectivityMonitor({
-    healthUrl: `${serverUrl}/api/health`,
-    fetch: (input, init) => fetch(input, init),
-    onlineIntervalMs: 200,
-    offlineBackoff: { baseMs: 50, capMs: 400 },
-    timeoutMs: 2_000,
-    timers: systemTimers,
-    clock: { now: () => new Date() },
-    random: Math.random,
-  });
-}
-
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'cet-real-server-'));
   port = await freePort();
@@ -72,7 +58,7 @@ afterAll(async () => {
 
 describe('against the real central server', () => {
   it('the monitor goes online, offline when the server stops, and online again when it is back', async () => {
-    const watched = monitor();
+    const watched = fastMonitor(serverUrl, { now: () => new Date() });
     const states: string[] = [];
     watched.onChange((snapshot) => states.push(snapshot.state));
     watched.start();

@@ -49,14 +49,20 @@ async function traces(device: Device, applicationId: string, candidate: TestCand
   };
 }
 
+/** `count` pending applications, a new device with the teacher's grant, and an approval of each as that device's seqs 1…count. */
+async function approvalsOnNewDevice(count: number): Promise<{ applications: { applicationId: string; candidate: TestCandidate }[]; device: Device; operations: Operation[] }> {
+  const applications: { applicationId: string; candidate: TestCandidate }[] = [];
+  for (let i = 0; i < count; i += 1) applications.push(await pendingOfflineApplication(server));
+  const device = await enrolDevice(server);
+  const grant = await grantOn(device);
+  const capturedAt = server.clock.now().toISOString();
+  const operations: Operation[] = applications.map(({ applicationId }, index) => ({ seq: index + 1, kind: 'review.decide', payload: { grant, applicationId, decision: 'APPROVED' }, capturedAt }));
+  return { applications, device, operations };
+}
+
 describe('K3 a run of decisions', () => {
   it('K3 a database failure in the middle of a run keeps the decisions before it, each with all its rows, drops the failed one whole, and the re-send applies the rest once', async () => {
-    const applications: { applicationId: string; candidate: TestCandidate }[] = [];
-    for (let i = 0; i < 5; i += 1) applications.push(await pendingOfflineApplication(server));
-    const device = await enrolDevice(server);
-    const grant = await grantOn(device);
-    const capturedAt = server.clock.now().toISOString();
-    const operations: Operation[] = applications.map(({ applicationId }, index) => ({ seq: index + 1, kind: 'review.decide', payload: { grant, applicationId, decision: 'APPROVED' }, capturedAt }));
+    const { applications, device, operations } = await approvalsOnNewDevice(5);
     const failing = applications[2]?.applicationId ?? '';
     // A transient failure (not a refusal) of the third decision's UPDATE, as a lost connection or a deadlock would be.
     await sql
@@ -95,12 +101,7 @@ describe('K3 a run of decisions', () => {
   });
 
   it('K3 the same decisions pushed twice at once: the device lock orders the two runs, each decision is applied once with one set of rows, and the later push answers duplicates', async () => {
-    const applications: { applicationId: string; candidate: TestCandidate }[] = [];
-    for (let i = 0; i < 3; i += 1) applications.push(await pendingOfflineApplication(server));
-    const device = await enrolDevice(server);
-    const grant = await grantOn(device);
-    const capturedAt = server.clock.now().toISOString();
-    const operations: Operation[] = applications.map(({ applicationId }, index) => ({ seq: index + 1, kind: 'review.decide', payload: { grant, applicationId, decision: 'APPROVED' }, capturedAt }));
+    const { applications, device, operations } = await approvalsOnNewDevice(3);
     const answers = await Promise.all([push(device, operations), push(device, operations)]);
     const statuses = answers.map((results) => results.map((result) => result.status)).sort();
     expect(statuses).toEqual([

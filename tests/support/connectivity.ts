@@ -3,9 +3,9 @@ import type { Clock } from '../../shared/domain/clock.js';
 import { ConnectivityMonitor } from '../../src-main/core/connectivity.js';
 import { systemTimers } from '../../src-main/core/timers.js';
 
-/** A started monitor of the server at `serverUrl`; the caller stops it. */
-export function startFastMonitor(serverUrl: string, clock: Clock): ConnectivityMonitor {
-  const monitor = new ConnectivityMonitor({
+/** A monitor of the server at `serverUrl`, not started yet (a test may listen to its first change). */
+export function fastMonitor(serverUrl: string, clock: Clock): ConnectivityMonitor {
+  return new ConnectivityMonitor({
     healthUrl: `${serverUrl}/api/health`,
     fetch: (input, init) => fetch(input, init),
     onlineIntervalMs: 200,
@@ -15,6 +15,11 @@ export function startFastMonitor(serverUrl: string, clock: Clock): ConnectivityM
     clock,
     random: Math.random,
   });
+}
+
+/** A started monitor of the server at `serverUrl`; the caller stops it. */
+export function startFastMonitor(serverUrl: string, clock: Clock): ConnectivityMonitor {
+  const monitor = fastMonitor(serverUrl, clock);
   monitor.start();
   return monitor;
 }
