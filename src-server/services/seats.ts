@@ -2,6 +2,7 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db, Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { seatClaimBatcher } from './seat-claim-batcher.js';
 
 /**
  * Why a counter and a conditional UPDATE rather than counting enrolments under a lock:
@@ -30,14 +31,19 @@ export async function takeSeats(trx: Transaction<Database>, offeringIds: readonl
 export type SeatClaim = { readonly outcome: 'taken' } | { readonly outcome: 'full'; readonly offeringId: string } | { readonly outcome: 'changed' };
 
 /**
- * R7 on a PostgreSQL pool, in one round trip and one transaction of its own: migration 0025's
- * claim_seats takes the registration's lock, checks that nothing the rules read has changed since
- * the caller's reading (`fingerprint`), takes the seats and inserts the enrolment rows that hold them.
+ * R7 on a PostgreSQL pool, in one round trip and a transaction that commits without waiting for us:
+ * migration 0026's claim_seats_batch takes the registration's lock, checks that nothing the rules read
+ * has changed since the caller's reading (`fingerprint`), takes the seats and inserts the enrolment
+ * rows that hold them.
  *
  * Why one statement: the offering's row lock is taken by the seat UPDATE and released at the commit,
  * and every contender for that offering queues behind it. Held across a round trip through a busy
  * server, each seat took ~24 ms on our shared 2-core machine against ~1 ms for the statement alone
- * (bench/seats.bench.ts, BENCHMARKS.md); here PostgreSQL commits without waiting for us.
+ * (bench/seats.bench.ts, BENCHMARKS.md); here PostgreSQL commits without waiting for us. Why a group:
+ * the claims that arrive while earlier ones are in the database go together as one call
+ * (seat-claim-batcher.ts), one lock hop and one commit for the group instead of one per seat; a lone
+ * claim is sent at once, and a claim of a group that failed is sent again alone, so its own error
+ * (a unique violation) reaches the caller.
  * 'changed': another command of the same candidate committed since the caller's reading, and
  * nothing was written; the caller judges again under the lock (enrolment.ts).
  */
@@ -47,14 +53,11 @@ export async function claimSeats(
   offeringIds: readonly string[],
   holders: readonly Selectable<Database['enrolments']>[],
 ): Promise<SeatClaim> {
-  const { rows } = await sql<{ outcome: string }>`
-    SELECT claim_seats(${guard.registrationId}, ${guard.fingerprint}, ${[...offeringIds]}::text[], ${JSON.stringify(holders)}::jsonb) AS outcome`.execute(db);
-  const outcome = rows[0]?.outcome ?? '';
+  const outcome = await seatClaimBatcher(db).claim({ registration: guard.registrationId, expected: guard.fingerprint, offeringIds, holders });
   if (outcome === 'taken' || outcome === 'changed') return { outcome };
   if (outcome.startsWith('full:')) return { outcome: 'full', offeringId: outcome.slice('full:'.length) };
-  throw new Error(`claim_seats answered ${JSON.stringify(outcome)}`);
+  throw new Error(`claim_seats_batch answered ${JSON.stringify(outcome)}`);
 }
-
 
 /** Gives one seat back per id (an id may repeat: several enrolments of one offering leaving together). */
 export async function releaseSeats(trx: Transaction<Database>, offeringIds: readonly string[]): Promise<void> {

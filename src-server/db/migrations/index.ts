@@ -13,6 +13,7 @@ import * as outboundMessages from './0022-outbound-messages.js';
 import * as referenceGeneration from './0023-reference-generation.js';
 import * as registrationGuard from './0024-registration-guard.js';
 import * as claimSeats from './0025-claim-seats.js';
+import * as claimSeatsBatch from './0026-claim-seats-batch.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0023-reference-generation': referenceGeneration,
   '0024-registration-guard': registrationGuard,
   '0025-claim-seats': claimSeats,
+  '0026-claim-seats-batch': claimSeatsBatch,
 };
