@@ -6,6 +6,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'k
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
+import { NamingClient } from './named-statements.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -29,7 +30,7 @@ export function pgliteDirOf(dataDir: string): string {
  */
 export function openDatabase(location: DatabaseLocation, onIdleClientError: (error: Error) => void = () => {}): Db {
   if (location.databaseUrl !== null) {
-    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, Client: NamingClient });
     pool.on('error', onIdleClientError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pooled.add(db);

@@ -1,6 +1,7 @@
 // The request path's hottest queries, built and compiled by kysely once per process and then run with each call's parameters.
 import { CompiledQuery, type Compilable } from 'kysely';
 import type { Executor } from './database.js';
+import { nameStatement } from './named-statements.js';
 
 /**
  * Why: kysely builds a query as a tree of frozen nodes and compiles it to SQL on every call, and for a
@@ -32,6 +33,8 @@ export function preparedQuery<Args extends readonly unknown[], Row, Shape extend
         if (index < 0) throw new Error(`preparedQuery: an argument was changed on its way into the SQL (${JSON.stringify(parameter)})`);
         return index;
       });
+      // On PostgreSQL the text also goes out as a named statement, parsed and planned once per connection.
+      nameStatement(query.sql);
       prepared = { query, slots };
       compiled.set(shape, prepared);
     }
