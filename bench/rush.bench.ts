@@ -104,10 +104,18 @@ interface DatabaseRun {
   readonly server_cpu_ms_per_request: number;
   /** This process's CPU per request (the load generator shares the two cores with the servers and the database). */
   readonly client_cpu_ms_per_request: number;
+  /** PostgreSQL's CPU per request, all backends together (null on PGlite, which runs inside the server process). */
+  readonly database_cpu_ms_per_request: number | null;
   readonly requests_per_s: number;
 }
 
-async function rush(servers: readonly ServerProcess[], candidates: readonly BenchCandidate[], warmUp: number, concurrency: number, beforeTimed?: () => Promise<void>): Promise<DatabaseRun> {
+async function rush(
+  servers: readonly ServerProcess[],
+  candidates: readonly BenchCandidate[],
+  warmUp: number,
+  concurrency: number,
+  database?: { readonly beforeTimed: () => Promise<void>; readonly cpuSeconds: () => number },
+): Promise<DatabaseRun> {
   const serverOf = (n: number) => servers[n % servers.length]!;
   const cpuSeconds = () => servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
   const ignore = new Map<string, number>();
@@ -116,8 +124,9 @@ async function rush(servers: readonly ServerProcess[], candidates: readonly Benc
   const errors = new Map<string, number>();
   let completed = 0;
   const timed = candidates.slice(warmUp);
-  await beforeTimed?.();
+  await database?.beforeTimed();
   const cpuBefore = cpuSeconds();
+  const databaseCpuBefore = database?.cpuSeconds() ?? 0;
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   await withConcurrency(timed.length, concurrency, async (n) => {
@@ -130,6 +139,7 @@ async function rush(servers: readonly ServerProcess[], candidates: readonly Benc
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSeconds() - cpuBefore;
+  const databaseCpu = database === undefined ? null : database.cpuSeconds() - databaseCpuBefore;
   const client = process.cpuUsage(clientBefore);
   const requests = [...latencies.values()].reduce((sum, samples) => sum + samples.length, 0);
   const routes = Object.fromEntries([...latencies].map(([route, samples]) => [route, summarise(samples)]));
@@ -146,6 +156,7 @@ async function rush(servers: readonly ServerProcess[], candidates: readonly Benc
     worst_p99_ms: Math.max(...Object.values(routes).map((route) => route.p99_ms)),
     server_cpu_ms_per_request: round((cpu * 1000) / requests, 2),
     client_cpu_ms_per_request: round((client.user + client.system) / 1000 / requests, 2),
+    database_cpu_ms_per_request: databaseCpu === null ? null : round((databaseCpu * 1000) / requests, 2),
     requests_per_s: round(requests / seconds),
   };
 }
@@ -176,7 +187,10 @@ await runPart('rush', { flows: 120, concurrency: 50, warmup: 10, durable: true, 
   process.stdout.write(`PostgreSQL: ${flags.flows} flows at concurrency ${flags.concurrency} over ${flags.servers} server processes…\n`);
   const stats = new pg.Client({ connectionString: cluster.url });
   await stats.connect();
-  const postgres = await rush(pgServers, candidates.slice(0, total), flags.warmup, flags.concurrency, () => resetStatementCount(stats));
+  const postgres = await rush(pgServers, candidates.slice(0, total), flags.warmup, flags.concurrency, {
+    beforeTimed: () => resetStatementCount(stats),
+    cpuSeconds: () => cluster.cpuSeconds(),
+  });
   const statementsPerFlow = round((await statementCount(stats)) / postgres.flows, 1);
   const calls = await stats.query<{ query: string; calls: string }>(`SELECT query, calls FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 40`);
   // Where PostgreSQL's own time goes: a statement that waits on a lock shows here, not in the counts.
@@ -233,6 +247,7 @@ await runPart('rush', { flows: 120, concurrency: 50, warmup: 10, durable: true, 
       },
       { figure: 'PGlite worst route p99', value: pglite.worst_p99_ms, unit: 'ms' },
       { figure: 'requests/s, server CPU per request, statements per flow (PostgreSQL)', value: `${postgres.requests_per_s}/s, ${postgres.server_cpu_ms_per_request} ms, ${statementsPerFlow}` },
+      { figure: 'PostgreSQL CPU per request, all backends', value: postgres.database_cpu_ms_per_request ?? '–', unit: 'ms' },
       { figure: 'load generator CPU per request (PostgreSQL run)', value: postgres.client_cpu_ms_per_request, unit: 'ms' },
       { figure: 'requests/s, server CPU per request (PGlite)', value: `${pglite.requests_per_s}/s, ${pglite.server_cpu_ms_per_request} ms` },
       { figure: 'errors but full (PostgreSQL; PGlite)', value: `${errorsOf(postgres)}; ${errorsOf(pglite)}`, target: '0', met: postgres.errors === 0 && pglite.errors === 0 },

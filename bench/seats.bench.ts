@@ -49,7 +49,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
   await Promise.all(Array.from({ length: SERVER_POOL * SERVERS }, () => ceilingPool.query('SELECT 1')));
 
   const violations: string[] = [];
-  const rounds: { claims_per_s: number; ceiling_per_s: number; latencies: number[]; server_cpu_ms: number; client_cpu_ms: number; statements: number; top: Awaited<ReturnType<typeof topStatements>>; enrolled: number; oversold: number; full: number; other: number }[] = [];
+  const rounds: { claims_per_s: number; ceiling_per_s: number; latencies: number[]; server_cpu_ms: number; client_cpu_ms: number; database_cpu_ms: number; ceiling_database_cpu_ms: number; statements: number; top: Awaited<ReturnType<typeof topStatements>>; enrolled: number; oversold: number; full: number; other: number }[] = [];
   // The warm-up races run the same claims first and are not counted: the servers' JIT has compiled
   // the claim path, and every connection the race needs is open, as on a server that has been up.
   for (let race = 0; race < flags.warmup + flags.rounds; race += 1) {
@@ -58,8 +58,10 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
     await reset();
     // Ceiling: every contender's seat UPDATE at once, queued on the pool as the servers' requests queue on theirs.
     const ceilingStarted = performance.now();
+    const ceilingDatabaseCpuBefore = cluster.cpuSeconds();
     await Promise.all(candidates.map(() => ceilingPool.query(SEAT_UPDATE, [CEILING_OFFERING])));
     const ceilingSeconds = (performance.now() - ceilingStarted) / 1000;
+    const ceilingDatabaseCpuMs = ((cluster.cpuSeconds() - ceilingDatabaseCpuBefore) * 1000) / flags.contenders;
 
     // The race: every contender's POST at once, alternating between the two server processes.
     const latencies: number[] = [];
@@ -68,6 +70,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
     let lastSeatAt = 0;
     const cpuBefore = servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
     const clientCpuBefore = process.cpuUsage();
+    const databaseCpuBefore = cluster.cpuSeconds();
     const started = performance.now();
     await Promise.all(
       candidates.map(async (candidate, n) => {
@@ -81,6 +84,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const databaseCpuMs = ((cluster.cpuSeconds() - databaseCpuBefore) * 1000) / flags.contenders;
     // The profile of one claim: server CPU and statements (round trips to PostgreSQL, BEGIN and COMMIT included).
     const serverCpuMs = ((servers.reduce((sum, server) => sum + server.cpuSeconds(), 0) - cpuBefore) * 1000) / flags.contenders;
     const clientCpu = process.cpuUsage(clientCpuBefore);
@@ -104,9 +108,9 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
     if (other > 0) violations.push(`${label}: unexpected answers ${JSON.stringify(Object.fromEntries(statuses))}`);
     const drift = await seatDrift(db);
     if (drift.some((row) => row.offeringId === OFFERING)) violations.push(`${label}: seat drift ${JSON.stringify(drift)}`);
-    if (counted) rounds.push({ claims_per_s: flags.contenders / seconds, ceiling_per_s: flags.contenders / ceilingSeconds, latencies, server_cpu_ms: serverCpuMs, client_cpu_ms: clientCpuMs, statements, top, enrolled, oversold, full, other });
+    if (counted) rounds.push({ claims_per_s: flags.contenders / seconds, ceiling_per_s: flags.contenders / ceilingSeconds, latencies, server_cpu_ms: serverCpuMs, client_cpu_ms: clientCpuMs, database_cpu_ms: databaseCpuMs, ceiling_database_cpu_ms: ceilingDatabaseCpuMs, statements, top, enrolled, oversold, full, other });
     process.stdout.write(
-      `${label}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU, ${round(clientCpuMs, 2)} ms client CPU and ${round(statements, 1)} statements per claim\n`,
+      `${label}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU, ${round(databaseCpuMs, 2)} ms PostgreSQL CPU (ceiling ${round(ceilingDatabaseCpuMs, 2)}), ${round(clientCpuMs, 2)} ms client CPU and ${round(statements, 1)} statements per claim\n`,
     );
   }
   // Untimed: the database's own view of how long the statements took is in PostgreSQL's log only when asked; the figures above are from the client side.
@@ -139,12 +143,16 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
       ratio,
       server_cpu_ms_per_claim: round(median(rounds.map((r) => r.server_cpu_ms)), 2),
       client_cpu_ms_per_claim: round(median(rounds.map((r) => r.client_cpu_ms)), 2),
+      database_cpu_ms_per_claim: round(median(rounds.map((r) => r.database_cpu_ms)), 2),
+      ceiling_database_cpu_ms_per_call: round(median(rounds.map((r) => r.ceiling_database_cpu_ms)), 2),
       statements_per_claim: round(median(rounds.map((r) => r.statements)), 1),
       rounds: rounds.map((r) => ({
         claims_per_s: round(r.claims_per_s),
         ceiling_per_s: round(r.ceiling_per_s),
         server_cpu_ms_per_claim: round(r.server_cpu_ms, 2),
         client_cpu_ms_per_claim: round(r.client_cpu_ms, 2),
+        database_cpu_ms_per_claim: round(r.database_cpu_ms, 2),
+        ceiling_database_cpu_ms_per_call: round(r.ceiling_database_cpu_ms, 2),
         statements_per_claim: round(r.statements, 1),
         p50_ms: round(percentile(r.latencies, 50)),
         p99_ms: round(percentile(r.latencies, 99)),
@@ -170,6 +178,10 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 1, 
       {
         figure: 'per claim: server CPU, client CPU, statements',
         value: `${round(median(rounds.map((r) => r.server_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.client_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.statements)), 1)}`,
+      },
+      {
+        figure: 'PostgreSQL CPU per claim (per ceiling call)',
+        value: `${round(median(rounds.map((r) => r.database_cpu_ms)), 2)} ms (${round(median(rounds.map((r) => r.ceiling_database_cpu_ms)), 2)} ms)`,
       },
     ],
     notes: [

@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../tests/support/throwaway-postgres.js';
 import { onCleanup } from './cleanup.js';
+import { postgresCpuSeconds } from './cpu.js';
 
 export interface PgCluster {
   /** Superuser URL of the database `bench` in the cluster. */
@@ -9,6 +10,8 @@ export interface PgCluster {
   readonly version: string;
   /** The settings the cluster was started with, recorded in the results. */
   readonly settings: Readonly<Record<string, string>>;
+  /** CPU seconds the server and all its backends have used so far. */
+  cpuSeconds(): number;
   stop(): void;
 }
 
@@ -24,6 +27,8 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
     // Counts every statement (BEGIN and COMMIT too), so a part can report round trips per request.
     shared_preload_libraries: 'pg_stat_statements',
     'pg_stat_statements.track_utility': 'on',
+    // Planning is counted apart from running: an unnamed statement is planned on every call.
+    'pg_stat_statements.track_planning': 'on',
     ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
   const cluster = await startThrowawayPostgres({ folderPrefix: 'cet-bench-pg-', settings });
@@ -42,6 +47,7 @@ export async function startPgCluster(options: { durable: boolean; maxConnections
     url: `postgres://postgres@127.0.0.1:${port}/bench`,
     version,
     settings,
+    cpuSeconds: () => postgresCpuSeconds(cluster.dataDir),
     stop: stopCluster,
   };
 }
@@ -56,12 +62,12 @@ export async function resetStatementCount(client: pg.Pool | pg.Client): Promise<
   await client.query('SELECT pg_stat_statements_reset()');
 }
 
-/** The statements that took PostgreSQL the most time since the last reset: where a request's database time goes. */
-export async function topStatements(client: pg.Pool | pg.Client, limit: number): Promise<{ query: string; calls: number; mean_ms: number; total_ms: number }[]> {
-  const { rows } = await client.query<{ query: string; calls: string; mean_ms: number; total_ms: number }>(
-    `SELECT query, calls, mean_exec_time AS mean_ms, total_exec_time AS total_ms FROM pg_stat_statements
+/** The statements that took PostgreSQL the most time since the last reset: where a request's database time goes (planning apart). */
+export async function topStatements(client: pg.Pool | pg.Client, limit: number): Promise<{ query: string; calls: number; mean_ms: number; total_ms: number; mean_plan_ms: number }[]> {
+  const { rows } = await client.query<{ query: string; calls: string; mean_ms: number; total_ms: number; mean_plan_ms: number }>(
+    `SELECT query, calls, mean_exec_time AS mean_ms, total_exec_time AS total_ms, mean_plan_time AS mean_plan_ms FROM pg_stat_statements
      WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT $1`,
     [limit],
   );
-  return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' ').slice(0, 160), calls: Number(row.calls), mean_ms: Math.round(row.mean_ms * 100) / 100, total_ms: Math.round(row.total_ms) }));
+  return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' ').slice(0, 160), calls: Number(row.calls), mean_ms: Math.round(row.mean_ms * 100) / 100, total_ms: Math.round(row.total_ms), mean_plan_ms: Math.round(row.mean_plan_ms * 100) / 100 }));
 }

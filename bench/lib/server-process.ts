@@ -1,7 +1,7 @@
 // `npm run server` as a child process, as production runs it: its own pool and event loop. Stopped on exit or Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { onCleanup } from './cleanup.js';
+import { processCpuSeconds } from './cpu.js';
 import { freePort, waitFor } from './net.js';
 
 export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-hmac-0123456789';
@@ -12,15 +12,6 @@ export interface ServerProcess {
   /** CPU seconds (user + system) the process has used so far, from /proc: what a figure per core divides by. */
   cpuSeconds(): number;
   stop(): Promise<void>;
-}
-
-const CLOCK_TICKS_PER_SECOND = 100;
-
-function cpuSecondsOf(pid: number): number {
-  // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime are the 12th and 13th of them.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 /**
@@ -53,7 +44,7 @@ export async function startServerProcess(env: Readonly<Record<string, string>>, 
   return {
     url,
     pid: child.pid ?? 0,
-    cpuSeconds: () => cpuSecondsOf(child.pid ?? 0),
+    cpuSeconds: () => processCpuSeconds(child.pid ?? 0),
     async stop() {
       if (!exited) child.kill('SIGTERM');
       await Promise.race([exit, new Promise((done) => setTimeout(done, 10_000))]);

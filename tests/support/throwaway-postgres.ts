@@ -18,6 +18,8 @@ export interface ThrowawayPostgres {
   readonly port: number;
   /** Superuser URL of the `postgres` database. */
   readonly adminUrl: string;
+  /** The cluster's data folder (its postmaster.pid names the server's process). */
+  readonly dataDir: string;
   /** Stops the server at once (nothing in it is worth a clean shutdown) and deletes the folder; synchronous, so it also works from process.on('exit'). */
   stop(): void;
 }
@@ -41,6 +43,7 @@ export async function startThrowawayPostgres(options: { folderPrefix: string; se
     return {
       port,
       adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      dataDir: data,
       stop() {
         try {
           asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
