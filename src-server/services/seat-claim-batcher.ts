@@ -17,9 +17,18 @@ export type SendClaims = (claims: readonly BatchedClaim[]) => Promise<readonly s
 
 /**
  * How many groups one process keeps in the database at once. Measured with the seat race
- * (bench/seats.bench.ts, two processes with pools of 10 on the shared 2-core machine; BENCHMARKS.md,
- * Seats): see the figures there. Every group of an offering queues on its row lock anyway, so more
- * groups in flight mostly make smaller groups; 1 leaves the rest of the pool to the other requests.
+ * (bench/seats.bench.ts: 1,000 claims for 300 seats through two processes with pools of 10, on the
+ * shared 2-core machine at load 5-7, two runs of five rounds each; BENCHMARKS.md, Seats):
+ *
+ *   in flight   groups per round   a group's mean time in PostgreSQL   claims/s (median of each run)
+ *   1           13-17              8-17 ms                             1,992; 1,505
+ *   2           16-21              10-29 ms                            1,563; 1,289
+ *   4           22-30              22-50 ms                            1,325; 1,241
+ *
+ * (PostgreSQL CPU per claim, 0.45-0.48 ms, and server CPU per claim did not tell them apart.) Every
+ * group for one offering queues on its row lock anyway, so more groups in flight only make smaller
+ * groups that wait longer for each other. 1 it is; the price is that a process's claims for
+ * an unrelated offering wait behind the group in the database, one group's time (~10 ms).
  */
 export const MAX_IN_FLIGHT = 1;
 /** The most claims in one group: the transaction holds every registration's and offering's lock until it commits. */

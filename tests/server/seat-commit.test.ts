@@ -10,7 +10,7 @@ import { offeringId } from '../support/enrolment.js';
 import { pendingReviewRow } from '../support/review-applications.js';
 
 const isPg = databaseKind() === 'pg';
-if (!isPg) console.log('claimSeats skipped on PGlite: it sends several statements in one simple-protocol message, which only a pooled PostgreSQL connection takes; enrolment on PGlite judges under a lock and uses takeSeats (tests/server/enrolment.test.ts).');
+if (!isPg) console.log('claimSeats skipped on PGlite: it is the PostgreSQL pool path (claim_seats_batch, migration 0026, claims of concurrent requests grouped into one call); enrolment on PGlite judges under a lock and uses takeSeats (tests/server/enrolment.test.ts).');
 
 const A = offeringId('993010', '1');
 const C = offeringId('993010', '3');
