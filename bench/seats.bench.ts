@@ -23,7 +23,7 @@ const SERVERS = 2;
 /**
  * The seat statement of src-server/services/seats.ts takeSeats as it reaches PostgreSQL: migration
  * 0025's take_seats, the conditional UPDATE of the counter, which answers the full offering's id
- * when no seat is left. The claims' own call runs it inside claim_seats.
+ * when no seat is left. The claims run it inside claim_seats_batch (migration 0026).
  */
 const SEAT_UPDATE = `SELECT take_seats(ARRAY[$1]::text[])`;
 

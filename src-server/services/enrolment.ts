@@ -146,7 +146,9 @@ async function enrol(ctx: ServiceContext, request: EnrolmentRequest, kind: 'writ
       const read = await stateOrRefuse(ctx.db, reference, request.passportId, { seatsOf });
       const selection = judgeSubmission(reference, read, request, kind, now);
       // Then the registration's lock, a check that nothing the rules read has changed since, the
-      // seats and the enrolments, in one statement (seats.ts claimSeats, migrations 0024 and 0025).
+      // seats and the enrolments, in one statement (seats.ts claimSeats, migration 0026), shared with
+      // the other claims that arrive meanwhile: one lock hop and one commit for the group. A unique
+      // violation is still this claim's own: a failed group's claims are retried alone.
       const rows = enrolmentRows(read.state, selection, request, now);
       const guard = { registrationId: read.state.registration.id, fingerprint: read.fingerprint };
       const claim = await claimSeats(ctx.db, guard, selection.map(({ offering }) => offering.id), rows);
