@@ -99,17 +99,16 @@ export interface StateWithSeats {
   readonly application: ApplicationRow | undefined;
 }
 
-/** Which variant of the state statement: locked or not, and whose seat counts it reads. */
-type StateShape = `${'read' | 'lock'}:${'none' | 'ids' | 'roster-campus'}`;
+/** Which variant of the state statement: whose seat counts it reads. */
+type StateShape = 'none' | 'ids' | 'roster-campus';
 
 /**
  * A passport's registration in a session with its enrolments, the passport's review status and the
  * seats asked about, in one statement (a row per enrolment). Compiled once per shape (db/prepared.ts):
  * every enrolment request runs it, some twice.
  */
-const stateRows = preparedQuery((db: Executor, shape: StateShape, passportId: string, examSessionId: string, seatIds: readonly string[]) => {
-  const [lock, seats] = shape.split(':');
-  const query = db
+const stateRows = preparedQuery((db: Executor, seats: StateShape, passportId: string, examSessionId: string, seatIds: readonly string[]) =>
+  db
     .selectFrom('registrations as r')
     .leftJoin('enrolments as e', 'e.registration_id', 'r.id')
     .selectAll('r')
@@ -148,9 +147,19 @@ const stateRows = preparedQuery((db: Executor, shape: StateShape, passportId: st
     .where('r.passport_id', '=', passportId)
     .where('r.exam_session_id', '=', examSessionId)
     .orderBy('e.created_at')
-    .orderBy('e.id');
-  return lock === 'lock' ? query.forUpdate('r') : query;
-});
+    .orderBy('e.id'),
+);
+
+/**
+ * The registration's row lock, in a statement of its own before the reading. Why not `FOR UPDATE` on
+ * the reading itself: under READ COMMITTED a statement that waited for the lock re-reads only the
+ * locked row, and its join and subqueries (the enrolments, the review status, the fingerprint) stay
+ * as they were when it started waiting. The reading after the lock is a new statement, so it sees
+ * what the command that held the lock committed (tests/server/locked-state.test.ts).
+ */
+const lockRows = preparedQuery((db: Executor, _shape: 'only', passportId: string, examSessionId: string) =>
+  db.selectFrom('registrations').select('id').where('passport_id', '=', passportId).where('exam_session_id', '=', examSessionId).forUpdate(),
+);
 
 /**
  * The registration with everything the rules ask of it and the seats of `read`: the enrolment
@@ -159,7 +168,8 @@ const stateRows = preparedQuery((db: Executor, shape: StateShape, passportId: st
  */
 export async function readState(db: Executor, reference: ReferenceSnapshot, passportId: string, examSessionId: string, read: StateRead = {}): Promise<StateWithSeats | undefined> {
   const seats = read.seatsAtRosterCampus === true ? 'roster-campus' : read.seatsOf === undefined || read.seatsOf.length === 0 ? 'none' : 'ids';
-  const rows = await stateRows(db, `${read.forUpdate === true ? 'lock' : 'read'}:${seats}`, passportId, examSessionId, [...new Set(read.seatsOf ?? [])]);
+  if (read.forUpdate === true && (await lockRows(db, 'only', passportId, examSessionId)).length === 0) return undefined;
+  const rows = await stateRows(db, seats, passportId, examSessionId, [...new Set(read.seatsOf ?? [])]);
   const first = rows[0];
   if (first === undefined) return undefined;
   const registration: RegistrationRow = {
