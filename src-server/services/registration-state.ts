@@ -105,11 +105,45 @@ type StateShape = 'none' | 'ids' | 'roster-campus';
 /**
  * A passport's registration in a session with its enrolments, the passport's review status and the
  * seats asked about, in one statement (a row per enrolment). Compiled once per shape (db/prepared.ts):
- * every enrolment request runs it, some twice.
+ * every enrolment request runs it, some twice. The registration with its per-registration columns
+ * (review application, fingerprint, seats) is a subquery fenced with OFFSET 0, so PostgreSQL computes
+ * them once and then joins the enrolments, rather than once per enrolment row of the join.
  */
 const stateRows = preparedQuery((db: Executor, seats: StateShape, passportId: string, examSessionId: string, seatIds: readonly string[]) =>
   db
-    .selectFrom('registrations as r')
+    .selectFrom((inner) =>
+      inner
+        .selectFrom('registrations')
+        .selectAll('registrations')
+        .select((eb) => [
+          // The passport's review application (one at most, C6): its status for the rules when it concerns
+          // the snapshot's identity (reviewStatusFor), and the whole row for the page's review offer.
+          eb
+            .selectFrom('review_applications as ra')
+            .select(sql<JsonRow<ApplicationRow>>`to_jsonb(ra)`.as('application'))
+            .whereRef('ra.passport_id', '=', 'registrations.passport_id')
+            .as('application'),
+          sql<string>`registration_fingerprint(registrations.id)`.as('fingerprint'),
+          seats === 'none'
+            ? sql<Record<string, number> | null>`NULL`.as('seats')
+            : eb
+                .selectFrom('offerings')
+                .select(sql<Record<string, number>>`json_object_agg(id, remaining)`.as('seats'))
+                .where((where) =>
+                  seats === 'ids'
+                    ? where('offerings.id', '=', sql<string>`ANY(${seatIds})`)
+                    : where.and([
+                        where('offerings.exam_session_id', '=', where.ref('registrations.exam_session_id')),
+                        where('offerings.campus_code', '=', sql<string>`registrations.roster_snapshot->>'campusCode'`),
+                      ]),
+                )
+                .as('seats'),
+        ])
+        .where('registrations.passport_id', '=', passportId)
+        .where('registrations.exam_session_id', '=', examSessionId)
+        .offset(0)
+        .as('r'),
+    )
     .leftJoin('enrolments as e', 'e.registration_id', 'r.id')
     .selectAll('r')
     .select([
@@ -124,28 +158,6 @@ const stateRows = preparedQuery((db: Executor, seats: StateShape, passportId: st
       'e.paid_at as e_paid_at',
       'e.group_payment_order_id as e_group_payment_order_id',
     ])
-    .select((eb) => [
-      // The passport's review application (one at most, C6): its status for the rules when it concerns
-      // the snapshot's identity (reviewStatusFor), and the whole row for the page's review offer.
-      eb.selectFrom('review_applications as ra').select(sql<JsonRow<ApplicationRow>>`to_jsonb(ra)`.as('application')).whereRef('ra.passport_id', '=', 'r.passport_id').as('application'),
-      sql<string>`registration_fingerprint(r.id)`.as('fingerprint'),
-      seats === 'none'
-        ? sql<Record<string, number> | null>`NULL`.as('seats')
-        : eb
-            .selectFrom('offerings')
-            .select(sql<Record<string, number>>`json_object_agg(id, remaining)`.as('seats'))
-            .where((inner) =>
-              seats === 'ids'
-                ? inner('offerings.id', '=', sql<string>`ANY(${seatIds})`)
-                : inner.and([
-                    inner('offerings.exam_session_id', '=', inner.ref('r.exam_session_id')),
-                    inner('offerings.campus_code', '=', sql<string>`r.roster_snapshot->>'campusCode'`),
-                  ]),
-            )
-            .as('seats'),
-    ])
-    .where('r.passport_id', '=', passportId)
-    .where('r.exam_session_id', '=', examSessionId)
     .orderBy('e.created_at')
     .orderBy('e.id'),
 );

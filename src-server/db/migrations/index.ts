@@ -14,6 +14,7 @@ import * as referenceGeneration from './0023-reference-generation.js';
 import * as registrationGuard from './0024-registration-guard.js';
 import * as claimSeats from './0025-claim-seats.js';
 import * as claimSeatsBatch from './0026-claim-seats-batch.js';
+import * as fingerprintPlanCached from './0027-fingerprint-plan-cached.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0024-registration-guard': registrationGuard,
   '0025-claim-seats': claimSeats,
   '0026-claim-seats-batch': claimSeatsBatch,
+  '0027-fingerprint-plan-cached': fingerprintPlanCached,
 };
