@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_POOL_SIZE } from '../src-server/db/database.js';
 import { seatDrift } from '../src-server/services/seats.js';
 import { insertCandidates } from './lib/candidates.js';
 import { preparedPg } from './lib/database.js';
@@ -16,8 +17,8 @@ import { median, percentile, round } from './lib/stats.js';
 const OFFERING = 'demo-offering-993010-1';
 /** Another offering, for the ceiling only, so its claims never touch the race's counter. */
 const CEILING_OFFERING = 'demo-offering-993010-3';
-/** src-server/db/database.ts opens pools of 10: the ceiling gets as many connections as both servers together. */
-const SERVER_POOL = 10;
+/** The servers' pools (src-server/db/database.ts): the ceiling gets as many connections as both servers together. */
+const SERVER_POOL = DEFAULT_POOL_SIZE;
 const SERVERS = 2;
 
 /**

@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig(process.env);
-  const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null });
+  const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null, poolSize: config.databasePoolSize });
   try {
     if (args.command !== 'migrate') await migrateToLatest(db);
     await run(db, config, args);

@@ -21,7 +21,7 @@ function printDemoLogins(logins: Awaited<ReturnType<typeof seedDemo>>, config: C
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig(process.env);
   logger.level = config.logLevel;
-  const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null }, (error) =>
+  const db = openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl === null ? pgliteDirOf(config.dataDir) : null, poolSize: config.databasePoolSize }, (error) =>
     logger.warn({ err: error }, 'an idle database connection dropped; the pool will open a new one'),
   );
   const applied = await migrateToLatest(db);

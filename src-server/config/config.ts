@@ -1,5 +1,6 @@
 // The server's settings, read once from the environment and validated, so a typo fails at start and not at 2 a.m.
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from '../db/database.js';
 import { DEMO_PRINT_WINDOW_MODES } from '../demo/data/catalogue.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -17,6 +18,8 @@ const environment = z
     DATA_DIR: z.string().min(1).default('./data'),
     /** Absent: embedded PGlite in DATA_DIR/pglite. Present: a real PostgreSQL shared by every server process. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Connections per server process when DATABASE_URL is set (db/database.ts says why the default is small). */
+    DATABASE_POOL_SIZE: count.default(DEFAULT_POOL_SIZE),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     TRUST_PROXY: flag.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +80,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>) {
     port: e.PORT,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

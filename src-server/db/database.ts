@@ -17,7 +17,22 @@ export interface DatabaseLocation {
   readonly databaseUrl: string | null;
   /** PGlite's folder; null keeps it in memory (tests). */
   readonly pgliteDir: string | null;
+  /** Connections this process opens to PostgreSQL at most (DATABASE_POOL_SIZE); DEFAULT_POOL_SIZE when absent. */
+  readonly poolSize?: number;
 }
+
+/**
+ * Why 4 and not pg's 10: every server process has a pool of its own, and PostgreSQL does the most
+ * work with about two busy connections per core; more only queue in the kernel's scheduler instead
+ * of in the pool. In the rush on our 2-core machine (two server processes, bench/rush.bench.ts, A/B
+ * runs interleaved), pools of 4 against 10: 840-860 against 705-784 requests/s, PostgreSQL's CPU per
+ * request 0.62 against 0.73-0.80 ms, the worst route's p99 177-197 against 287-356 ms. A larger
+ * database server wants more: set DATABASE_POOL_SIZE to about twice its cores divided by the
+ * number of server processes. No request holds one connection while waiting for a second: with
+ * pools of 1 every server suite on PostgreSQL passed but for three tests that themselves keep a
+ * transaction open on the pool the server uses; so a small pool only queues, it cannot starve.
+ */
+export const DEFAULT_POOL_SIZE = 4;
 
 export function pgliteDirOf(dataDir: string): string {
   return resolve(join(dataDir, 'pglite'));
@@ -30,7 +45,7 @@ export function pgliteDirOf(dataDir: string): string {
  */
 export function openDatabase(location: DatabaseLocation, onIdleClientError: (error: Error) => void = () => {}): Db {
   if (location.databaseUrl !== null) {
-    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, Client: NamingClient });
+    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: location.poolSize ?? DEFAULT_POOL_SIZE, Client: NamingClient });
     pool.on('error', onIdleClientError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pooled.add(db);
