@@ -6,7 +6,7 @@ import { newId } from '../../src-server/services/secrets.js';
 import { seatDrift, takeSeats } from '../../src-server/services/seats.js';
 import { newCandidate, passportRegisterPayload } from '../support/candidates.js';
 import { databaseKind } from '../support/database.js';
-import { offeringId } from '../support/enrolment.js';
+import { enrolmentRow, offeringId } from '../support/enrolment.js';
 import { insertRosterRecord, rosterRecordFor } from '../support/registrations.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { enrolDevice, Queue } from './sync-support.js';
@@ -54,11 +54,7 @@ describe.skipIf(!isPg)('R5 judged after the lock is granted', () => {
     const holding = new Promise<void>((done) => (locked = done));
     const holder = server.db.transaction().execute(async (trx) => {
       await trx.selectFrom('registrations').select('id').where('id', '=', registration.id).forUpdate().execute();
-      const now = server.clock.now();
-      await trx
-        .insertInto('enrolments')
-        .values({ id: newId(), registration_id: registration.id, offering_id: ENGLISH_CET4, subject_code: '1', fee_fen: 3000, payment_status: 'UNPAID', arrangement_status: 'UNARRANGED', method: 'CANDIDATE', created_at: now, paid_at: null, group_payment_order_id: null })
-        .execute();
+      await trx.insertInto('enrolments').values(enrolmentRow(registration.id, ENGLISH_CET4, '1', newId(), server.clock.now())).execute();
       expect(await takeSeats(trx, [ENGLISH_CET4])).toBeNull();
       locked();
       await committing;

@@ -7,7 +7,7 @@ import type { EnrolmentRow } from '../../src-server/services/registration-state.
 import { MAX_IN_FLIGHT, seatClaimBatcher, sendClaimsTo, type BatchedClaim } from '../../src-server/services/seat-claim-batcher.js';
 import { claimSeats, seatDrift, type SeatClaim } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
-import { offeringId, passportWithSession } from '../support/enrolment.js';
+import { enrolmentRow, offeringId, passportWithSession } from '../support/enrolment.js';
 import { waitFor } from '../support/processes.js';
 import { insertSavedRegistration } from '../support/registrations.js';
 
@@ -46,19 +46,7 @@ describe.skipIf(!isPg)('R7 seat claims committed in groups', () => {
   const remaining = async (id: string) => (await db.selectFrom('offerings').select('remaining').where('id', '=', id).executeTakeFirstOrThrow()).remaining;
   const heldBy = async (registrationId: string) => (await db.selectFrom('enrolments').select('subject_code').where('registration_id', '=', registrationId).execute()).map((row) => row.subject_code);
   let serial = 0;
-  const holder = (registrationId: string, offering: string, subjectCode: string): EnrolmentRow => ({
-    id: `batch-probe-${(serial += 1)}`,
-    registration_id: registrationId,
-    offering_id: offering,
-    subject_code: subjectCode,
-    fee_fen: 3000,
-    payment_status: 'UNPAID',
-    arrangement_status: 'UNARRANGED',
-    method: 'CANDIDATE',
-    created_at: new Date('2026-11-22T08:00:00Z'),
-    paid_at: null,
-    group_payment_order_id: null,
-  });
+  const holder = (registrationId: string, offering: string, subjectCode: string): EnrolmentRow => enrolmentRow(registrationId, offering, subjectCode, `batch-probe-${(serial += 1)}`);
   /** A claim as enrol() makes it: the registration's fingerprint read first, then the seats and the rows holding them. */
   const prepared = async (registrationId: string, offering = A, subjectCode = '1') => ({
     guard: { registrationId, fingerprint: await fingerprint(registrationId) },

@@ -6,7 +6,7 @@ import { seedDemo } from '../../src-server/demo/seed.js';
 import type { EnrolmentRow } from '../../src-server/services/registration-state.js';
 import { claimSeats, takeSeats } from '../../src-server/services/seats.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
-import { offeringId } from '../support/enrolment.js';
+import { enrolmentRow, offeringId } from '../support/enrolment.js';
 import { pendingReviewRow } from '../support/review-applications.js';
 
 const isPg = databaseKind() === 'pg';
@@ -32,19 +32,7 @@ describe.skipIf(!isPg)('R7 seats claimed in one round trip', () => {
   const fingerprint = async () => (await sql<{ fingerprint: string }>`SELECT registration_fingerprint(${registrationId}) AS fingerprint`.execute(db)).rows[0]?.fingerprint ?? '';
   const held = async () => (await db.selectFrom('enrolments').select(['id', 'offering_id', 'created_at']).where('registration_id', '=', registrationId).orderBy('id').execute());
   let serial = 0;
-  const holder = (offeringId: string, subjectCode: string): EnrolmentRow => ({
-    id: `probe-${(serial += 1)}`,
-    registration_id: registrationId,
-    offering_id: offeringId,
-    subject_code: subjectCode,
-    fee_fen: 3000,
-    payment_status: 'UNPAID',
-    arrangement_status: 'UNARRANGED',
-    method: 'CANDIDATE',
-    created_at: new Date('2026-11-22T08:00:00Z'),
-    paid_at: null,
-    group_payment_order_id: null,
-  });
+  const holder = (offeringId: string, subjectCode: string): EnrolmentRow => enrolmentRow(registrationId, offeringId, subjectCode, `probe-${(serial += 1)}`);
   const claim = async (holders: EnrolmentRow[], seen?: string) =>
     await claimSeats(db, { registrationId, fingerprint: seen ?? (await fingerprint()) }, holders.map((row) => row.offering_id), holders);
 

@@ -3,6 +3,7 @@ import type { Identity } from '../../shared/domain/identity.js';
 import type { RosterRecord } from '../../shared/domain/roster-record.js';
 import type { Db } from '../../src-server/db/database.js';
 import { DEMO_AGREEMENT_VERSION, DEMO_EXAM_SESSION_ID } from '../../src-server/demo/seed.js';
+import type { EnrolmentRow } from '../../src-server/services/registration-state.js';
 import { newPassportId, newToken, tokenHash } from '../../src-server/services/secrets.js';
 import { residentId } from './candidates.js';
 import type { TestClient } from './client.js';
@@ -58,4 +59,24 @@ export async function readyCandidate(server: TestServer, options: { roster?: Par
 /** The demo offerings by campus and subject code, e.g. offeringId('993010', 'F'). */
 export function offeringId(campusCode: string, subjectCode: string): string {
   return `demo-offering-${campusCode}-${subjectCode}`;
+}
+
+/**
+ * An unpaid enrolment row written out in full, as the server writes one (no column defaults), for
+ * tests that claim seats or hold a registration's lock themselves; `id` names it in assertions.
+ */
+export function enrolmentRow(registrationId: string, offeringId: string, subjectCode: string, id: string, createdAt = new Date('2026-11-22T08:00:00Z')): EnrolmentRow {
+  return {
+    id,
+    registration_id: registrationId,
+    offering_id: offeringId,
+    subject_code: subjectCode,
+    fee_fen: 3000,
+    payment_status: 'UNPAID',
+    arrangement_status: 'UNARRANGED',
+    method: 'CANDIDATE',
+    created_at: createdAt,
+    paid_at: null,
+    group_payment_order_id: null,
+  };
 }
