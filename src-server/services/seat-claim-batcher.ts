@@ -1,6 +1,7 @@
 // Group commit of seat claims (R7, issue #9): the claims that arrive while earlier ones are in the database go together as one claim_seats_batch call.
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { GroupBatcher, type GroupLimits } from '../db/grouped.js';
 import type { Database } from '../db/schema.js';
 
 /** One claim as migration 0026's claim_seats_batch reads it. */
@@ -34,79 +35,27 @@ export const MAX_IN_FLIGHT = 1;
 /** The most claims in one group: the transaction holds every registration's and offering's lock until it commits. */
 export const MAX_BATCH = 100;
 
-interface Waiting {
-  readonly claim: BatchedClaim;
-  readonly resolve: (outcome: string) => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /**
- * Smart batching, without timers: while fewer than `maxInFlight` groups are in the database a claim
- * is sent at once, so a lone claim waits for nobody; otherwise it waits, and when a group returns
- * the next one takes everything that waited (up to `maxBatch`). Under load the groups grow by
- * themselves with the database's own latency; at rest every claim is a group of one.
- *
- * A group that fails (a deadlock, one claim's unique violation, anything) has written nothing, and
- * each of its claims is sent again alone: one bad claim costs only itself, and its own error (e.g.
- * the unique violation enrolment.ts turns into SUBJECT_ALREADY_ENROLLED) reaches its own caller.
+ * Seat claims through the generic smart batcher (db/grouped.ts): a lone claim is sent at once, the
+ * claims that arrive while a group is in the database go together as the next one (up to
+ * `maxBatch`). A group that fails (a deadlock, one claim's unique violation, anything) has written
+ * nothing, and each of its claims is sent again alone, so its own error (e.g. the unique violation
+ * enrolment.ts turns into SUBJECT_ALREADY_ENROLLED) reaches its own caller.
  */
 export class SeatClaimBatcher {
-  private readonly waiting: Waiting[] = [];
-  private inFlight = 0;
-  /** Groups and claims sent so far (retries alone included), for tests that show claims were grouped. */
-  readonly sent = { groups: 0, claims: 0 };
+  private readonly groups: GroupBatcher<BatchedClaim, string>;
 
-  constructor(
-    private readonly send: SendClaims,
-    private readonly limits: { readonly maxInFlight: number; readonly maxBatch: number } = { maxInFlight: MAX_IN_FLIGHT, maxBatch: MAX_BATCH },
-  ) {}
+  constructor(send: SendClaims, limits: GroupLimits = { maxInFlight: MAX_IN_FLIGHT, maxBatch: MAX_BATCH }) {
+    this.groups = new GroupBatcher(send, limits, 'claim_seats_batch');
+  }
+
+  /** Groups and claims sent so far (retries alone included), for tests that show claims were grouped. */
+  get sent(): { readonly groups: number; readonly claims: number } {
+    return { groups: this.groups.sent.groups, claims: this.groups.sent.items };
+  }
 
   claim(claim: BatchedClaim): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ claim, resolve, reject });
-      this.next();
-    });
-  }
-
-  private next(): void {
-    while (this.inFlight < this.limits.maxInFlight && this.waiting.length > 0) {
-      const group = this.waiting.splice(0, this.limits.maxBatch);
-      this.inFlight += 1;
-      void this.run(group).finally(() => {
-        this.inFlight -= 1;
-        this.next();
-      });
-    }
-  }
-
-  private async run(group: readonly Waiting[]): Promise<void> {
-    try {
-      const outcomes = await this.sendCounted(group.map(({ claim }) => claim));
-      group.forEach(({ resolve }, at) => resolve(outcomes[at]!));
-    } catch (error) {
-      if (group.length === 1) {
-        group[0]!.reject(error);
-        return;
-      }
-      // Alone, side by side: the pool queues them; the group's slot stays taken until all have answered.
-      await Promise.all(
-        group.map(async ({ claim, resolve, reject }) => {
-          try {
-            resolve((await this.sendCounted([claim]))[0]!);
-          } catch (alone) {
-            reject(alone);
-          }
-        }),
-      );
-    }
-  }
-
-  private async sendCounted(claims: readonly BatchedClaim[]): Promise<readonly string[]> {
-    this.sent.groups += 1;
-    this.sent.claims += claims.length;
-    const outcomes = await this.send(claims);
-    if (outcomes.length !== claims.length) throw new Error(`claim_seats_batch answered ${outcomes.length} outcomes for ${claims.length} claims`);
-    return outcomes;
+    return this.groups.submit(claim);
   }
 }
 
