@@ -15,7 +15,8 @@ import {
   totalFen,
   unpaidEnrolmentExpiresAt,
 } from '../../shared/rules/index.js';
-import type { Executor } from '../db/database.js';
+import { isPostgresPool, type Db, type Executor } from '../db/database.js';
+import { batcherPer, GroupBatcher } from '../db/grouped.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { ReferenceSnapshot } from './reference-cache.js';
@@ -103,13 +104,14 @@ export interface StateWithSeats {
 type StateShape = 'none' | 'ids' | 'roster-campus';
 
 /**
- * A passport's registration in a session with its enrolments, the passport's review status and the
+ * Passports' registrations in a session with their enrolments, each passport's review status and the
  * seats asked about, in one statement (a row per enrolment). Compiled once per shape (db/prepared.ts):
- * every enrolment request runs it, some twice. The registration with its per-registration columns
+ * every enrolment request runs it, some twice. The passports go as one array parameter: one for a
+ * reading of its own, a group's on a PostgreSQL pool (`stateReadings`). The registration with its per-registration columns
  * (review application, fingerprint, seats) is a subquery fenced with OFFSET 0, so PostgreSQL computes
  * them once and then joins the enrolments, rather than once per enrolment row of the join.
  */
-const stateRows = preparedQuery((db: Executor, seats: StateShape, passportId: string, examSessionId: string, seatIds: readonly string[]) =>
+const stateRows = preparedQuery((db: Executor, seats: StateShape, passportIds: readonly string[], examSessionId: string, seatIds: readonly string[]) =>
   db
     .selectFrom((inner) =>
       inner
@@ -139,7 +141,7 @@ const stateRows = preparedQuery((db: Executor, seats: StateShape, passportId: st
                 )
                 .as('seats'),
         ])
-        .where('registrations.passport_id', '=', passportId)
+        .where('registrations.passport_id', '=', sql<string>`ANY(${passportIds})`)
         .where('registrations.exam_session_id', '=', examSessionId)
         .offset(0)
         .as('r'),
@@ -173,15 +175,68 @@ const lockRows = preparedQuery((db: Executor, _shape: 'only', passportId: string
   db.selectFrom('registrations').select('id').where('passport_id', '=', passportId).where('exam_session_id', '=', examSessionId).forUpdate(),
 );
 
+type StateRow = Awaited<ReturnType<typeof stateRows>>[number];
+
+/** Unlocked readings in flight at once per process and statement shape, out of the pool's DEFAULT_POOL_SIZE (4) connections. */
+export const STATE_READINGS_IN_FLIGHT = 1;
+/** The most passports in one reading: far above what two processes at the rush's concurrency gather. */
+const STATE_READING_BATCH = 100;
+
+interface StateReading {
+  readonly passportId: string;
+  readonly seatIds: readonly string[];
+}
+
+/**
+ * The pool's unlocked readings, grouped (db/grouped.ts) by statement shape and exam session: under a
+ * rush most enrolment, choice and 报名信息 requests start with this reading and wait for a connection
+ * anyway, so the readings that arrive while others are in the database go as one statement. Rows are
+ * matched to their callers by passport id, never by position (a passport without a registration has
+ * no row, another has one per enrolment). For the 'ids' shape the statement reads the seats of the
+ * union of the group's ids; readState keeps only the caller's own. The locked reading runs in its
+ * transaction, on that transaction's connection, and is never grouped.
+ */
+const stateReadings = batcherPer(
+  (db: Db, key: { readonly shape: StateShape; readonly examSessionId: string }) =>
+    new GroupBatcher<StateReading, readonly StateRow[]>(
+      async (readings) => {
+        const passportIds = [...new Set(readings.map((reading) => reading.passportId))];
+        const seatIds = [...new Set(readings.flatMap((reading) => reading.seatIds))];
+        const byPassport = new Map<string, StateRow[]>();
+        // Each passport's rows keep the statement's order (enrolments by created_at, then id).
+        for (const row of await stateRows(db, key.shape, passportIds, key.examSessionId, seatIds)) {
+          const rows = byPassport.get(row.passport_id);
+          if (rows === undefined) byPassport.set(row.passport_id, [row]);
+          else rows.push(row);
+        }
+        return readings.map((reading) => byPassport.get(reading.passportId) ?? []);
+      },
+      { maxInFlight: STATE_READINGS_IN_FLIGHT, maxBatch: STATE_READING_BATCH },
+      'the registration state reading',
+    ),
+  (key) => `${key.shape} ${key.examSessionId}`,
+);
+
+/** The pool's batcher of unlocked readings of one shape and session, for tests that count its groups. */
+export function stateReadingBatcher(db: Db, shape: StateShape, examSessionId: string): GroupBatcher<StateReading, readonly StateRow[]> {
+  return stateReadings(db, { shape, examSessionId });
+}
+
 /**
  * The registration with everything the rules ask of it and the seats of `read`: the enrolment
  * commands read this first, and each statement is a round trip (bench/seats.bench.ts). Subjects and
  * the enrolments' offering terms come from the reference snapshot. Undefined without a registration.
+ * On a PostgreSQL pool an unlocked reading joins the process's next group of readings; still a
+ * statement started after the call, so it sees all that was committed before the request arrived.
  */
 export async function readState(db: Executor, reference: ReferenceSnapshot, passportId: string, examSessionId: string, read: StateRead = {}): Promise<StateWithSeats | undefined> {
   const seats = read.seatsAtRosterCampus === true ? 'roster-campus' : read.seatsOf === undefined || read.seatsOf.length === 0 ? 'none' : 'ids';
+  const seatIds = [...new Set(read.seatsOf ?? [])];
   if (read.forUpdate === true && (await lockRows(db, 'only', passportId, examSessionId)).length === 0) return undefined;
-  const rows = await stateRows(db, seats, passportId, examSessionId, [...new Set(read.seatsOf ?? [])]);
+  const rows =
+    read.forUpdate !== true && isPostgresPool(db)
+      ? await stateReadings(db, { shape: seats, examSessionId }).submit({ passportId, seatIds })
+      : await stateRows(db, seats, [passportId], examSessionId, seatIds);
   const first = rows[0];
   if (first === undefined) return undefined;
   const registration: RegistrationRow = {
@@ -217,7 +272,20 @@ export async function readState(db: Executor, reference: ReferenceSnapshot, pass
   );
   const application = applicationOfJson(first.application);
   const state = await stateOfRows(db, reference, registration, enrolmentRows, reviewStatusFor(application, registration.roster_snapshot));
-  return { state, seats: new Map(Object.entries(first.seats ?? {})), fingerprint: first.fingerprint, application };
+  return { state, seats: ownSeats(seats, seatIds, first.seats), fingerprint: first.fingerprint, application };
+}
+
+/**
+ * The seat counts this call asked for. A grouped 'ids' reading holds the whole group's ids; the
+ * callers only look up their own (enrolment.ts judgeSubmission, withSeats), and keeping just those
+ * here means none can come to depend on another candidate's ids. The roster campus's seats are the
+ * registration's own in any statement.
+ */
+function ownSeats(shape: StateShape, seatIds: readonly string[], read: Record<string, number> | null): ReadonlyMap<string, number> {
+  const all = Object.entries(read ?? {});
+  if (shape !== 'ids') return new Map(all);
+  const asked = new Set(seatIds);
+  return new Map(all.filter(([id]) => asked.has(id)));
 }
 
 /** The state from its rows; an enrolment's offering comes from the snapshot, or from the database when the snapshot does not hold it. */

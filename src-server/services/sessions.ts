@@ -1,7 +1,9 @@
 // Login, sessions and logout (A4): cookie sessions for browsers, bearer tokens for enrolled devices (resolved to their campus), both stored hashed.
+import { sql } from 'kysely';
 import { ID_TYPES, type IdType } from '../../shared/domain/identity.js';
 import { loginAccountKind, normalizeEmail, normalizeIdNumber, normalizeMobile } from '../../shared/rules/index.js';
-import type { Executor } from '../db/database.js';
+import { isPostgresPool, type Db, type Executor } from '../db/database.js';
+import { batcherPer, GroupBatcher } from '../db/grouped.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Actor, CandidateActor, StaffActor } from './actors.js';
 import { spendCaptcha } from './captcha.js';
@@ -164,10 +166,12 @@ export interface ResolvedSession {
 }
 
 /**
- * The session row of a token hash with its account, device and provisional passport, and the
- * reference generation. Every signed-in request runs it, so it is compiled once (db/prepared.ts).
+ * The session rows of token hashes, each with its hash, account, device and provisional passport,
+ * and the reference generation. Every signed-in request runs it, so it is compiled once
+ * (db/prepared.ts); the hashes go as one array parameter, so the text stays the same whether it
+ * looks up one token or a group of them.
  */
-const sessionRows = preparedQuery((db: Executor, _shape: 'only', hash: string) =>
+const sessionRows = preparedQuery((db: Executor, _shape: 'only', hashes: readonly string[]) =>
   db
     .selectFrom('sessions')
     .leftJoin('staff_accounts', 'staff_accounts.id', 'sessions.staff_id')
@@ -176,6 +180,7 @@ const sessionRows = preparedQuery((db: Executor, _shape: 'only', hash: string) =
     .select([
       'provisional_passports.passport_id as provisional_passport_id',
       'provisional_passports.mobile_verified_at',
+      'sessions.token_hash',
       'sessions.role',
       'sessions.passport_id',
       'sessions.province_code',
@@ -191,15 +196,52 @@ const sessionRows = preparedQuery((db: Executor, _shape: 'only', hash: string) =
       // Every signed-in request makes this lookup: reading the generation here costs no round trip.
       (eb) => eb.selectFrom('reference_generation').select('generation').as('reference_generation'),
     ])
-    .where('sessions.token_hash', '=', hash),
+    .where('sessions.token_hash', '=', sql<string>`ANY(${hashes})`),
 );
 
 type SessionRow = Awaited<ReturnType<typeof sessionRows>>[number];
 
-/** The actor behind a session token, and the reference generation read in the same statement. */
+/**
+ * Session lookups in flight at once per process, out of the pool's DEFAULT_POOL_SIZE (4) connections:
+ * the rest stay for the requests' other statements. Measured with the rush and the seat race
+ * (BENCHMARKS.md, Seats, "Grouped reads").
+ */
+export const SESSION_LOOKUPS_IN_FLIGHT = 2;
+/** The most hashes in one lookup: far above what two processes at the rush's concurrency gather. */
+const SESSION_LOOKUP_BATCH = 100;
+
+/**
+ * The pool's session lookups, grouped (db/grouped.ts): under a rush every request starts with this
+ * lookup and most wait for a connection anyway, so the lookups that arrive while others are in the
+ * database go as one statement. Rows are matched to their callers by token hash, never by position:
+ * an unknown hash has no row, and a repeated one answers each of its callers.
+ */
+const sessionLookups = batcherPer(
+  (db: Db, _key: void) =>
+    new GroupBatcher<string, SessionRow | undefined>(
+      async (hashes) => {
+        const byHash = new Map((await sessionRows(db, 'only', [...new Set(hashes)])).map((row) => [row.token_hash, row]));
+        return hashes.map((hash) => byHash.get(hash));
+      },
+      { maxInFlight: SESSION_LOOKUPS_IN_FLIGHT, maxBatch: SESSION_LOOKUP_BATCH },
+      'the session lookup',
+    ),
+  () => 'sessions',
+);
+
+/** The pool's session lookup batcher, for tests that count its groups. */
+export function sessionLookupBatcher(db: Db): GroupBatcher<string, SessionRow | undefined> {
+  return sessionLookups(db);
+}
+
+/**
+ * The actor behind a session token, and the reference generation read in the same statement. On a
+ * PostgreSQL pool the lookup joins the process's next group; on PGlite (one connection, nothing to
+ * save in round trips) and inside a transaction (its own connection) it is a statement of its own.
+ */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<ResolvedSession> {
   const hash = tokenHash(token);
-  const [row] = await sessionRows(ctx.db, 'only', hash);
+  const row = isPostgresPool(ctx.db) ? await sessionLookups(ctx.db).submit(hash) : (await sessionRows(ctx.db, 'only', [hash]))[0];
   if (row === undefined) return { actor: null, referenceGeneration: null };
   const referenceGeneration = row.reference_generation === null ? null : Number(row.reference_generation);
   return { actor: await actorOf(ctx, row, hash), referenceGeneration };
