@@ -5,7 +5,7 @@ import { checkOralPaidWithWritten, payableEnrolments, totalFen } from '../../sha
 import type { Executor } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
-import type { PaymentNotice } from '../payment/provider.js';
+import type { CreatedPayment, PaymentNotice } from '../payment/provider.js';
 import { decideSettlement, settlementOfNotice, settlementOfState, type OrderForSettlement, type Settlement, type SettlementEffect } from '../payment/notice.js';
 import { paymentQrDataUrl } from '../payment/qr.js';
 import { createSandboxProvider, type SandboxLedger, type SandboxPayment, type SandboxProvider } from '../payment/sandbox.js';
@@ -100,42 +100,48 @@ interface NewOrder {
   readonly now: Date;
 }
 
+/** The order's row written out in full (no column defaults), so an answer can be built from it without reading it back. */
+function orderRow(values: NewOrder, payment: CreatedPayment | null): Selectable<Database['payment_orders']> {
+  return {
+    id: values.id,
+    exam_session_id: values.sessionId,
+    provider: values.provider,
+    provider_ref: payment?.providerRef ?? null,
+    pay_url: payment?.payUrl ?? null,
+    status: 'PENDING',
+    amount_fen: totalFen(values.enrolments),
+    passport_id: values.passportId,
+    group_school_code: values.school,
+    created_by_staff_id: values.staffId,
+    created_at: values.now,
+    settled_at: null,
+    released_at: null,
+  };
+}
+
 /**
  * Writes the order and its enrolments in one statement (the order in a WITH, whose rows the foreign
- * key sees at the statement's end); the provider is asked after commit, outside any transaction (a
- * real one is a network call).
+ * key sees at the statement's end), with the provider's payment when it was asked for first.
  */
-async function insertOrder(db: Executor, values: NewOrder) {
+async function insertOrder(db: Executor, values: NewOrder, payment: CreatedPayment | null) {
+  const row = orderRow(values, payment);
   await db
-    .with('new_order', (db) =>
-      db
-        .insertInto('payment_orders')
-        .values({
-          id: values.id,
-          exam_session_id: values.sessionId,
-          provider: values.provider,
-          provider_ref: null,
-          pay_url: null,
-          amount_fen: totalFen(values.enrolments),
-          passport_id: values.passportId,
-          group_school_code: values.school,
-          created_by_staff_id: values.staffId,
-          created_at: values.now,
-          settled_at: null,
-          released_at: null,
-        })
-        .returning('id'),
-    )
+    .with('new_order', (db) => db.insertInto('payment_orders').values(row).returning('id'))
     .insertInto('payment_order_enrolments')
     .values(values.enrolments.map((enrolment) => ({ order_id: values.id, enrolment_id: enrolment.id, fee_fen: enrolment.feeFen })))
     .execute();
+  return row;
 }
 
-/** After the commit: the provider's payment, stored on the order; the answer is built from what was written, not read again. */
+function enrolmentIdsOf(order: NewOrder): string[] {
+  return order.enrolments.map((enrolment) => enrolment.id).sort();
+}
+
+/** After the group order's commit: the provider's payment, stored on the order; the answer is built from what was written, not read again. */
 async function startPayment(ctx: ServiceContext, order: NewOrder, description: string) {
   const created = await paymentProvider(ctx, order.provider).createPayment({ orderId: order.id, amountFen: totalFen(order.enrolments), description });
   const updated = await ctx.db.updateTable('payment_orders').set({ provider_ref: created.providerRef, pay_url: created.payUrl }).where('id', '=', order.id).returningAll().executeTakeFirstOrThrow();
-  return orderView(ctx, { ...updated, enrolment_ids: order.enrolments.map((enrolment) => enrolment.id).sort() });
+  return orderView(ctx, { ...updated, enrolment_ids: enrolmentIdsOf(order) });
 }
 
 /** The selection, all payable: unpaid, not locked by a group payment, and no oral without its written subject (R9). */
@@ -160,8 +166,12 @@ export function createOrder(ctx: ServiceContext, passportId: string, input: { en
     if (read === undefined) return refuseWith('REGISTRATION_REQUIRED');
     const selected = payableSelection(read.state.enrolments, input.enrolmentIds);
     const order: NewOrder = { id: newId(), sessionId: session.id, provider: input.provider, enrolments: selected, passportId, school: null, staffId: null, now };
-    await insertOrder(ctx.db, order);
-    return startPayment(ctx, order, `${session.name} 报名费`);
+    // The provider's payment first, then the order with its reference in one statement: one round
+    // trip fewer than inserting, asking and updating. Should the insert fail, the provider holds a
+    // payment whose pay URL nobody was given, which expires unpaid (a notice for it would name no order).
+    const payment = await paymentProvider(ctx, order.provider).createPayment({ orderId: order.id, amountFen: totalFen(selected), description: `${session.name} 报名费` });
+    const row = await insertOrder(ctx.db, order, payment);
+    return orderView(ctx, { ...row, enrolment_ids: enrolmentIdsOf(order) });
   });
 }
 
@@ -410,7 +420,7 @@ export function createGroupPayment(ctx: ServiceContext, staff: StaffActor, input
       }
       if (selected.length !== new Set(input.enrolmentIds).size) refuseWith('PAYMENT_ENROLMENT_NOT_PAYABLE', { field: 'enrolmentIds' });
       const values: NewOrder = { id: orderId, sessionId: session.id, provider: input.provider, enrolments: selected, passportId: null, school: teacher.schoolCode, staffId: teacher.staffId, now };
-      await insertOrder(trx, values);
+      await insertOrder(trx, values, null);
       await trx.updateTable('enrolments').set({ group_payment_order_id: orderId }).where('id', 'in', selected.map((enrolment) => enrolment.id)).execute();
       await recordAudit(
         trx,

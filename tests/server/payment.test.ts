@@ -39,6 +39,8 @@ describe('R9 candidate payment', () => {
     expect(order.status).toBe(200);
     expect(order.body).toMatchObject({ status: 'PENDING', provider: 'ALIPAY', amountFen: 8000, group: false });
     expect(order.body.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    // The answer is built from the order's row as written: reading the order back gives the same.
+    expect((await candidate.client.get(`/api/payment/orders/${order.body.orderId}`)).body).toEqual(order.body);
     const page = await fetch(`${server.url}/sandbox/pay/${refOf(order.body.payUrl)}`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
