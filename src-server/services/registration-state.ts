@@ -1,5 +1,5 @@
 // A registration as the rules and pages need it: the row, its snapshot, its enrolments with subject and offering, and their wire views.
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { EnrolmentWithSubject } from '../../shared/domain/enrolment.js';
 import type { ExamSession } from '../../shared/domain/exam-session.js';
 import type { Offering } from '../../shared/domain/offering.js';
@@ -104,15 +104,14 @@ export interface StateWithSeats {
 type StateShape = 'none' | 'ids' | 'roster-campus';
 
 /**
- * Passports' registrations in a session with their enrolments, each passport's review status and the
- * seats asked about, in one statement (a row per enrolment). Compiled once per shape (db/prepared.ts):
- * every enrolment request runs it, some twice. The passports go as one array parameter: one for a
- * reading of its own, a group's on a PostgreSQL pool (`stateReadings`). The registration with its per-registration columns
- * (review application, fingerprint, seats) is a subquery fenced with OFFSET 0, so PostgreSQL computes
- * them once and then joins the enrolments, rather than once per enrolment row of the join.
+ * A passport's registration in a session with its enrolments, the passport's review status and the
+ * seats asked about, in one statement (a row per enrolment). The registration with its
+ * per-registration columns (review application, fingerprint, seats) is a subquery fenced with
+ * OFFSET 0, so PostgreSQL computes them once and then joins the enrolments, rather than once per
+ * enrolment row of the join. `passport` is a passport id, or `ANY(array)` for a group's.
  */
-const stateRows = preparedQuery((db: Executor, seats: StateShape, passportIds: readonly string[], examSessionId: string, seatIds: readonly string[]) =>
-  db
+function stateQuery(db: Executor, seats: StateShape, passport: string | RawBuilder<string>, examSessionId: string, seatIds: readonly string[]) {
+  return db
     .selectFrom((inner) =>
       inner
         .selectFrom('registrations')
@@ -141,7 +140,7 @@ const stateRows = preparedQuery((db: Executor, seats: StateShape, passportIds: r
                 )
                 .as('seats'),
         ])
-        .where('registrations.passport_id', '=', sql<string>`ANY(${passportIds})`)
+        .where('registrations.passport_id', '=', passport)
         .where('registrations.exam_session_id', '=', examSessionId)
         .offset(0)
         .as('r'),
@@ -161,7 +160,22 @@ const stateRows = preparedQuery((db: Executor, seats: StateShape, passportIds: r
       'e.group_payment_order_id as e_group_payment_order_id',
     ])
     .orderBy('e.created_at')
-    .orderBy('e.id'),
+    .orderBy('e.id');
+}
+
+/**
+ * One passport's reading, compiled once per shape (db/prepared.ts): every enrolment request runs it,
+ * some twice. A group of one goes this way too: `passport_id = $1` keeps the generic plan PostgreSQL
+ * settles on after five runs, where `= ANY($1)` with one id would often be planned again (its
+ * generic plan assumes ten ids; sessions.ts sessionRows).
+ */
+const stateRows = preparedQuery((db: Executor, seats: StateShape, passportId: string, examSessionId: string, seatIds: readonly string[]) =>
+  stateQuery(db, seats, passportId, examSessionId, seatIds),
+);
+
+/** A group's readings in one statement, the passports as one array parameter so the text stays fixed (`stateReadings`). */
+const groupStateRows = preparedQuery((db: Executor, seats: StateShape, passportIds: readonly string[], examSessionId: string, seatIds: readonly string[]) =>
+  stateQuery(db, seats, sql<string>`ANY(${passportIds})`, examSessionId, seatIds),
 );
 
 /**
@@ -202,9 +216,13 @@ const stateReadings = batcherPer(
       async (readings) => {
         const passportIds = [...new Set(readings.map((reading) => reading.passportId))];
         const seatIds = [...new Set(readings.flatMap((reading) => reading.seatIds))];
+        const rows =
+          passportIds.length === 1
+            ? await stateRows(db, key.shape, passportIds[0]!, key.examSessionId, seatIds)
+            : await groupStateRows(db, key.shape, passportIds, key.examSessionId, seatIds);
         const byPassport = new Map<string, StateRow[]>();
         // Each passport's rows keep the statement's order (enrolments by created_at, then id).
-        for (const row of await stateRows(db, key.shape, passportIds, key.examSessionId, seatIds)) {
+        for (const row of rows) {
           const rows = byPassport.get(row.passport_id);
           if (rows === undefined) byPassport.set(row.passport_id, [row]);
           else rows.push(row);
@@ -236,7 +254,7 @@ export async function readState(db: Executor, reference: ReferenceSnapshot, pass
   const rows =
     read.forUpdate !== true && isPostgresPool(db)
       ? await stateReadings(db, { shape: seats, examSessionId }).submit({ passportId, seatIds })
-      : await stateRows(db, seats, [passportId], examSessionId, seatIds);
+      : await stateRows(db, seats, passportId, examSessionId, seatIds);
   const first = rows[0];
   if (first === undefined) return undefined;
   const registration: RegistrationRow = {

@@ -138,6 +138,20 @@ describe('A4 session lookups, grouped on a PostgreSQL pool', () => {
     expect(result.actor).toMatchObject({ role: 'candidate', passportId: candidates[7]!.passportId });
     expect({ groups, items }).toEqual({ groups: 1, items: 1 });
   });
+
+  it.skipIf(!isPg)('A4 a group holding one token twice answers both callers with it', async () => {
+    const fillers = candidates.slice(0, SESSION_LOOKUPS_IN_FLIGHT).map((candidate) => candidate.token);
+    const twice = candidates[9]!.token;
+    const { result, groups } = await counted(
+      () => sessionLookupBatcher(db).sent,
+      () => Promise.all([...fillers, twice, twice].map((token) => resolveSession(ctx, token))),
+    );
+    expect(result.slice(SESSION_LOOKUPS_IN_FLIGHT).map((resolved) => resolved.actor)).toEqual([
+      expect.objectContaining({ passportId: candidates[9]!.passportId }),
+      expect.objectContaining({ passportId: candidates[9]!.passportId }),
+    ]);
+    expect(groups).toBe(SESSION_LOOKUPS_IN_FLIGHT + 1);
+  });
 });
 
 describe('registration-state readings, grouped on a PostgreSQL pool', () => {
