@@ -113,7 +113,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 3, 
     if (drift.some((row) => row.offeringId === OFFERING)) violations.push(`${label}: seat drift ${JSON.stringify(drift)}`);
     if (counted) rounds.push({ claims_per_s: flags.contenders / seconds, ceiling_per_s: flags.contenders / ceilingSeconds, latencies, server_cpu_ms: serverCpuMs, client_cpu_ms: clientCpuMs, database_cpu_ms: databaseCpuMs, ceiling_database_cpu_ms: ceilingDatabaseCpuMs, statements, top, enrolled, oversold, full, other });
     process.stdout.write(
-      `${label}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU, ${round(databaseCpuMs, 2)} ms PostgreSQL CPU (ceiling ${round(ceilingDatabaseCpuMs, 2)}), ${round(clientCpuMs, 2)} ms client CPU and ${round(statements, 1)} statements per claim\n`,
+      `${label}: ${round(flags.contenders / seconds)} claims/s, ceiling ${round(flags.contenders / ceilingSeconds)}/s, ${enrolled} enrolled, ${full} full (last seat answered after ${round(lastSeatAt / 1000, 2)} of ${round(seconds, 2)} s), ${round(serverCpuMs, 2)} ms server CPU, ${round(databaseCpuMs, 2)} ms PostgreSQL CPU (ceiling ${round(ceilingDatabaseCpuMs, 2)}), ${round(clientCpuMs, 2)} ms client CPU and ${round(statements, 3)} statements per claim\n`,
     );
   }
   // Untimed: the database's own view of how long the statements took is in PostgreSQL's log only when asked; the figures above are from the client side.
@@ -148,7 +148,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 3, 
       client_cpu_ms_per_claim: round(median(rounds.map((r) => r.client_cpu_ms)), 2),
       database_cpu_ms_per_claim: round(median(rounds.map((r) => r.database_cpu_ms)), 2),
       ceiling_database_cpu_ms_per_call: round(median(rounds.map((r) => r.ceiling_database_cpu_ms)), 2),
-      statements_per_claim: round(median(rounds.map((r) => r.statements)), 1),
+      statements_per_claim: round(median(rounds.map((r) => r.statements)), 3),
       rounds: rounds.map((r) => ({
         claims_per_s: round(r.claims_per_s),
         ceiling_per_s: round(r.ceiling_per_s),
@@ -156,7 +156,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 3, 
         client_cpu_ms_per_claim: round(r.client_cpu_ms, 2),
         database_cpu_ms_per_claim: round(r.database_cpu_ms, 2),
         ceiling_database_cpu_ms_per_call: round(r.ceiling_database_cpu_ms, 2),
-        statements_per_claim: round(r.statements, 1),
+        statements_per_claim: round(r.statements, 3),
         p50_ms: round(percentile(r.latencies, 50)),
         p99_ms: round(percentile(r.latencies, 99)),
         enrolled: r.enrolled,
@@ -180,7 +180,7 @@ await runPart('seats', { contenders: 1000, capacity: 300, rounds: 3, warmup: 3, 
       { figure: 'ratio claims / ceiling', value: ratio, target: '≥ 0.5', met: ratio >= 0.5 },
       {
         figure: 'per claim: server CPU, client CPU, statements',
-        value: `${round(median(rounds.map((r) => r.server_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.client_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.statements)), 1)}`,
+        value: `${round(median(rounds.map((r) => r.server_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.client_cpu_ms)), 2)} ms, ${round(median(rounds.map((r) => r.statements)), 3)}`,
       },
       {
         figure: 'PostgreSQL CPU per claim (per ceiling call)',
