@@ -191,7 +191,12 @@ const lockRows = preparedQuery((db: Executor, _shape: 'only', passportId: string
 
 type StateRow = Awaited<ReturnType<typeof stateRows>>[number];
 
-/** Unlocked readings in flight at once per process and statement shape, out of the pool's DEFAULT_POOL_SIZE (4) connections. */
+/**
+ * Unlocked readings in flight at once per process and statement shape, out of the pool's
+ * DEFAULT_POOL_SIZE (4) connections. In the rush (BENCHMARKS.md, Seats, "Grouped reads") 2 made
+ * more statements (389-414 against 319-369 for 840 readings) and no more requests/s (1,648-1,729
+ * against 1,584-1,836 in the runs beside them); a connection less for the writes instead.
+ */
 export const STATE_READINGS_IN_FLIGHT = 1;
 /** The most passports in one reading: far above what two processes at the rush's concurrency gather. */
 const STATE_READING_BATCH = 100;

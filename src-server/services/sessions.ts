@@ -211,11 +211,19 @@ const groupSessionRows = preparedQuery((db: Executor, _shape: 'only', hashes: re
 type SessionRow = Awaited<ReturnType<typeof sessionRows>>[number];
 
 /**
- * Session lookups in flight at once per process, out of the pool's DEFAULT_POOL_SIZE (4) connections:
- * the rest stay for the requests' other statements. Measured with the rush and the seat race
- * (BENCHMARKS.md, Seats, "Grouped reads").
+ * Session lookups in flight at once per process, out of the pool's DEFAULT_POOL_SIZE (4) connections.
+ * Measured with the rush (bench/rush.bench.ts, two processes, concurrency 50, load 2.5-3.4,
+ * interleaved; BENCHMARKS.md, Seats, "Grouped reads"), with one state reading in flight:
+ *
+ *   in flight   lookup statements for 1,200 lookups   requests/s             server CPU / request
+ *   1           296-321                               1,555-1,944 (7 runs)   0.55-0.67 ms
+ *   2           448-474                               1,560-1,800 (5 runs)   0.59-0.64 ms
+ *   4 (state 2) 695-708                               1,393-1,471 (2 runs)   0.76-0.78 ms
+ *
+ * and the seat race could not tell 1 from 2 (4,831-4,835 against 5,084 claims/s). Each group more in
+ * flight is a smaller group and a connection less for the statements that write; 1 it is.
  */
-export const SESSION_LOOKUPS_IN_FLIGHT = 2;
+export const SESSION_LOOKUPS_IN_FLIGHT = 1;
 /** The most hashes in one lookup: far above what two processes at the rush's concurrency gather. */
 const SESSION_LOOKUP_BATCH = 100;
 
