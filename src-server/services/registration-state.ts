@@ -94,8 +94,11 @@ export interface StateWithSeats {
   readonly state: RegistrationState;
   /** The seat counts of `seatsOf` as the statement saw them; an id that is not an offering is absent. */
   readonly seats: ReadonlyMap<string, number>;
-  /** What the rules read of the registration, hashed by the database (migration 0024), for seats.ts claimSeats. */
-  readonly fingerprint: string;
+  /**
+   * What the rules read of the registration, hashed by the database (migrations 0024, 0027), for
+   * seats.ts claimSeats; read only with a submission's seats (`seatsOf`), null otherwise.
+   */
+  readonly fingerprint: string | null;
   /** The passport's review application, whichever identity it concerns, for the page's review offer. */
   readonly application: ApplicationRow | undefined;
 }
@@ -124,7 +127,8 @@ function stateQuery(db: Executor, seats: StateShape, passport: string | RawBuild
             .select(sql<JsonRow<ApplicationRow>>`to_jsonb(ra)`.as('application'))
             .whereRef('ra.passport_id', '=', 'registrations.passport_id')
             .as('application'),
-          sql<string>`registration_fingerprint(registrations.id)`.as('fingerprint'),
+          // Only a submission's reading ('ids') is followed by a claim that compares it; the pages' readings skip it.
+          seats === 'ids' ? sql<string | null>`registration_fingerprint(registrations.id)`.as('fingerprint') : sql<string | null>`NULL`.as('fingerprint'),
           seats === 'none'
             ? sql<Record<string, number> | null>`NULL`.as('seats')
             : eb

@@ -7,8 +7,8 @@ import type { Database } from '../db/schema.js';
 /** One claim as migration 0026's claim_seats_batch reads it. */
 export interface BatchedClaim {
   readonly registration: string;
-  /** The registration's fingerprint as the server read it before judging the rules. */
-  readonly expected: string;
+  /** The registration's fingerprint as the server read it before judging the rules; null (never equal) answers 'changed'. */
+  readonly expected: string | null;
   readonly offeringIds: readonly string[];
   readonly holders: readonly Selectable<Database['enrolments']>[];
 }

@@ -49,7 +49,7 @@ export type SeatClaim = { readonly outcome: 'taken' } | { readonly outcome: 'ful
  */
 export async function claimSeats(
   db: Db,
-  guard: { readonly registrationId: string; readonly fingerprint: string },
+  guard: { readonly registrationId: string; readonly fingerprint: string | null },
   offeringIds: readonly string[],
   holders: readonly Selectable<Database['enrolments']>[],
 ): Promise<SeatClaim> {
