@@ -1,5 +1,5 @@
 // The request path's hottest queries, built and compiled by kysely once per process and then run with each call's parameters.
-import { CompiledQuery, type Compilable } from 'kysely';
+import { CompiledQuery, type Compilable, type QueryResult, type RawBuilder } from 'kysely';
 import type { Executor } from './database.js';
 import { nameStatement } from './named-statements.js';
 
@@ -46,4 +46,15 @@ export function preparedQuery<Args extends readonly unknown[], Row, Shape extend
     const result = await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters));
     return result.rows;
   };
+}
+
+/**
+ * A hand-written statement (kysely's `sql` template) whose text depends only on which of its variants
+ * it is, never on its values, run as a named statement (named-statements.ts) so PostgreSQL plans it
+ * once per connection. Not for a statement that spreads a list of varying length into its text.
+ */
+export async function executeNamed<Row>(db: Executor, statement: RawBuilder<Row>): Promise<QueryResult<Row>> {
+  const compiled = statement.compile(db);
+  nameStatement(compiled.sql);
+  return db.executeQuery(compiled);
 }

