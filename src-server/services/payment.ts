@@ -17,26 +17,44 @@ import { currentSession } from './catalogue.js';
 import { readState, type HeldEnrolment } from './registration-state.js';
 import { keyedHash, newId } from './secrets.js';
 
+/**
+ * The sandbox ledger's statements, compiled once per process (db/prepared.ts): an order and a press
+ * of the pay page each run one of them, and kysely building them cost more than running them.
+ */
+const ledgerRows = {
+  find: preparedQuery((db: Executor, _shape: 'only', providerRef: string) => db.selectFrom('sandbox_payments').selectAll().where('provider_ref', '=', providerRef)),
+  insert: preparedQuery(
+    (db: Executor, _shape: 'only', providerRef: string, provider: PaymentProviderName, orderId: string, amountFen: number, description: string, status: SandboxPayment['status'], createdAt: Date, settledAt: Date | null) =>
+      db
+        .insertInto('sandbox_payments')
+        .values({ provider_ref: providerRef, provider, order_id: orderId, amount_fen: amountFen, description, status, created_at: createdAt, settled_at: settledAt }),
+  ),
+  // 'provider': only that provider's payment settles (a notice names its provider); 'any': the pay page's.
+  settle: preparedQuery((db: Executor, shape: 'any' | 'provider', providerRef: string, provider: PaymentProviderName, status: 'PAID' | 'FAILED', settledAt: Date) => {
+    const pending = db.updateTable('sandbox_payments').set({ status, settled_at: settledAt }).where('provider_ref', '=', providerRef).where('status', '=', 'PENDING');
+    return (shape === 'provider' ? pending.where('provider', '=', provider) : pending).returningAll();
+  }),
+};
+
+type LedgerRow = Selectable<Database['sandbox_payments']>;
+
 /** The sandbox's books in a table, so every server process sees the same provider. */
 function tableLedger(db: Executor): SandboxLedger {
-  const paymentOf = (row: Awaited<ReturnType<typeof findRow>>): SandboxPayment | undefined =>
+  const paymentOf = (row: LedgerRow | undefined): SandboxPayment | undefined =>
     row === undefined
       ? undefined
       : { providerRef: row.provider_ref, provider: row.provider, orderId: row.order_id, amountFen: row.amount_fen, description: row.description, status: row.status, createdAt: row.created_at, settledAt: row.settled_at };
-  const findRow = (providerRef: string) => db.selectFrom('sandbox_payments').selectAll().where('provider_ref', '=', providerRef).executeTakeFirst();
+  const findRow = async (providerRef: string) => (await ledgerRows.find(db, 'only', providerRef))[0];
   return {
     find: async (providerRef) => paymentOf(await findRow(providerRef)),
     insert: async (payment) => {
-      await db
-        .insertInto('sandbox_payments')
-        .values({ provider_ref: payment.providerRef, provider: payment.provider, order_id: payment.orderId, amount_fen: payment.amountFen, description: payment.description, status: payment.status, created_at: payment.createdAt, settled_at: payment.settledAt })
-        .execute();
+      await ledgerRows.insert(db, 'only', payment.providerRef, payment.provider, payment.orderId, payment.amountFen, payment.description, payment.status, payment.createdAt, payment.settledAt);
     },
     // One statement while the payment is pending (the pay page's first press); a read only for a repeat.
     settle: async (providerRef, provider, status, settledAt) => {
-      let update = db.updateTable('sandbox_payments').set({ status, settled_at: settledAt }).where('provider_ref', '=', providerRef).where('status', '=', 'PENDING');
-      if (provider !== null) update = update.where('provider', '=', provider);
-      const stored = (await update.returningAll().executeTakeFirst()) ?? (await findRow(providerRef));
+      // The 'any' shape has no provider in its text; the name passed for it is not used.
+      const [settled] = await ledgerRows.settle(db, provider === null ? 'any' : 'provider', providerRef, provider ?? 'ALIPAY', status, settledAt);
+      const stored = settled ?? (await findRow(providerRef));
       return stored === undefined || (provider !== null && stored.provider !== provider) ? undefined : paymentOf(stored);
     },
   };
@@ -273,7 +291,7 @@ async function applyNotice(ctx: ServiceContext, notice: PaymentNotice): Promise<
   // Nearly always nothing else writes the order while its notice comes: judged on the order as read
   // now and written in one statement that applies only while the order is still so (writeSettlement),
   // two round trips instead of four. A refusal, a repeat or a race goes the locked way below.
-  const seen = await ctx.db.selectFrom('payment_orders').selectAll().where('id', '=', notice.orderId).executeTakeFirst();
+  const seen = await findOrder(ctx.db, notice.orderId);
   if (seen !== undefined && seen.provider_ref !== null) {
     const decided = decideSettlement(orderForSettlement(seen), settlementOfNotice(notice));
     if (decided.ok && decided.value.kind !== 'ALREADY_APPLIED') {
