@@ -121,6 +121,16 @@ export function queryQualification(ctx: ServiceContext, passportId: string, iden
   });
 }
 
+/** The save's insert, compiled once per process (db/prepared.ts): the row when it was inserted, none when it collided. */
+const insertRegistration = preparedQuery(
+  (db: Executor, _shape: 'only', id: string, sessionId: string, passportId: string, idType: IdType, idNumber: string, name: string, savedAt: Date, rosterRecordId: string, rosterSnapshot: string) =>
+    db
+      .insertInto('registrations')
+      .values({ id, exam_session_id: sessionId, passport_id: passportId, id_type: idType, id_number: idNumber, name, saved_at: savedAt, roster_record_id: rosterRecordId, roster_snapshot: rosterSnapshot })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll(),
+);
+
 /**
  * R3: binds this passport and this roster record, one to one per session, with a frozen copy of the
  * record. Saving the same binding again answers with it (a replayed operation is not an error); the
@@ -142,22 +152,7 @@ export function saveRegistration(ctx: ServiceContext, passportId: string, input:
     const snapshot = snapshotRosterRecord(record);
     // Twice at most: a registration found in the way can be swept (R4, empty) before it is read.
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const saved = await ctx.db
-        .insertInto('registrations')
-        .values({
-          id: newId(),
-          exam_session_id: session.id,
-          passport_id: passportId,
-          id_type: snapshot.idType,
-          id_number: snapshot.idNumber,
-          name: snapshot.name,
-          saved_at: now,
-          roster_record_id: snapshot.id,
-          roster_snapshot: JSON.stringify(snapshot),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      const [saved] = await insertRegistration(ctx.db, 'only', newId(), session.id, passportId, snapshot.idType, snapshot.idNumber, snapshot.name, now, snapshot.id, JSON.stringify(snapshot));
       if (saved !== undefined) {
         // Just inserted: no enrolments yet, and the review status and offer come from the application read above.
         const state: RegistrationState = { registration: saved, snapshot: saved.roster_snapshot, enrolments: [], catalogue: reference.catalogue, reviewStatus: reviewStatusFor(reads.application, saved.roster_snapshot) };
