@@ -1,7 +1,7 @@
 // Group commit of seat claims (R7, issue #9): the claims that arrive while earlier ones are in the database go together as one claim_seats_batch call.
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
-import { GroupBatcher, type GroupLimits } from '../db/grouped.js';
+import { batcherPer, GroupBatcher, type GroupLimits } from '../db/grouped.js';
 import type { Database } from '../db/schema.js';
 
 /** One claim as migration 0026's claim_seats_batch reads it. */
@@ -67,14 +67,5 @@ export function sendClaimsTo(db: Db): SendClaims {
   };
 }
 
-const batchers = new WeakMap<Db, SeatClaimBatcher>();
-
 /** The database's batcher: one per pool, so every request of the process that claims seats on it joins the same groups. */
-export function seatClaimBatcher(db: Db): SeatClaimBatcher {
-  let batcher = batchers.get(db);
-  if (batcher === undefined) {
-    batcher = new SeatClaimBatcher(sendClaimsTo(db));
-    batchers.set(db, batcher);
-  }
-  return batcher;
-}
+export const seatClaimBatcher: (db: Db) => SeatClaimBatcher = batcherPer((db: Db, _key: void) => new SeatClaimBatcher(sendClaimsTo(db)), () => 'seats');
