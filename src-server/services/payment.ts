@@ -155,9 +155,14 @@ function enrolmentIdsOf(order: NewOrder): string[] {
   return order.enrolments.map((enrolment) => enrolment.id).sort();
 }
 
+/** The provider's payment for an order (a real provider's is a network call: never inside a transaction). */
+function providerPayment(ctx: ServiceContext, order: NewOrder, description: string): Promise<CreatedPayment> {
+  return paymentProvider(ctx, order.provider).createPayment({ orderId: order.id, amountFen: totalFen(order.enrolments), description });
+}
+
 /** After the group order's commit: the provider's payment, stored on the order; the answer is built from what was written, not read again. */
 async function startPayment(ctx: ServiceContext, order: NewOrder, description: string) {
-  const created = await paymentProvider(ctx, order.provider).createPayment({ orderId: order.id, amountFen: totalFen(order.enrolments), description });
+  const created = await providerPayment(ctx, order, description);
   const updated = await ctx.db.updateTable('payment_orders').set({ provider_ref: created.providerRef, pay_url: created.payUrl }).where('id', '=', order.id).returningAll().executeTakeFirstOrThrow();
   return orderView(ctx, { ...updated, enrolment_ids: enrolmentIdsOf(order) });
 }
@@ -187,7 +192,7 @@ export function createOrder(ctx: ServiceContext, passportId: string, input: { en
     // The provider's payment first, then the order with its reference in one statement: one round
     // trip fewer than inserting, asking and updating. Should the insert fail, the provider holds a
     // payment whose pay URL nobody was given, which expires unpaid (a notice for it would name no order).
-    const payment = await paymentProvider(ctx, order.provider).createPayment({ orderId: order.id, amountFen: totalFen(selected), description: `${session.name} 报名费` });
+    const payment = await providerPayment(ctx, order, `${session.name} 报名费`);
     const row = await insertOrder(ctx.db, order, payment);
     return orderView(ctx, { ...row, enrolment_ids: enrolmentIdsOf(order) });
   });
