@@ -7,7 +7,6 @@ import { executeNamed, preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 import type { CreatedPayment, PaymentNotice } from '../payment/provider.js';
 import { decideSettlement, settlementOfNotice, settlementOfState, type OrderForSettlement, type Settlement, type SettlementEffect } from '../payment/notice.js';
-import { paymentQrDataUrl } from '../payment/qr.js';
 import { createSandboxProvider, type SandboxLedger, type SandboxPayment, type SandboxProvider } from '../payment/sandbox.js';
 import { auditActorOf, type StaffActor } from './actors.js';
 import { recordAudit } from './audit.js';
@@ -91,7 +90,8 @@ async function findOrder(db: Executor, orderId: string): Promise<OrderRow | unde
   return (await orderRows(db, 'only', orderId))[0];
 }
 
-async function orderView(ctx: ServiceContext, order: OrderRow) {
+/** The order as clients see it: the pay URL only, which they draw as a QR code themselves. */
+function orderView(ctx: ServiceContext, order: OrderRow) {
   const payUrl = order.pay_url ?? `${ctx.config.publicBaseUrl}/`;
   return {
     orderId: order.id,
@@ -100,7 +100,6 @@ async function orderView(ctx: ServiceContext, order: OrderRow) {
     amountFen: order.amount_fen,
     enrolmentIds: [...order.enrolment_ids],
     payUrl,
-    qrDataUrl: await paymentQrDataUrl(payUrl),
     group: order.group_school_code !== null,
     createdAt: order.created_at,
     settledAt: order.settled_at,

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { newCandidate } from './support/candidates.js';
 import { choose, fillCaptcha, DEMO_PROVINCE } from './support/kiosk.js';
 import { choiceRow, fillIdentity, recordStep, registerAtKiosk } from './support/journey.js';
+import { expectQrOfPayUrl } from './support/pay-qr.js';
 import { FEATURED } from './support/roster.js';
 
 test.setTimeout(150_000);
@@ -107,9 +108,8 @@ test('K1 R1–R3 R5 R6 R9 C4 the whole journey: register, log in, qualify, CET6 
   await expect(page.getByRole('main').getByRole('status')).toHaveText('支付状态：等待支付');
   await recordStep(page, 'journey-18-payment-qr');
 
-  // The candidate's phone opens the QR code's URL and pays there.
-  const payUrl = await qr.getAttribute('data-pay-url');
-  expect(payUrl).toMatch(/\/sandbox\/pay\/[0-9A-Z]+$/);
+  // The candidate's phone scans the QR code the kiosk drew (it must be the pay URL's) and pays there.
+  const payUrl = await expectQrOfPayUrl(qr);
   const phone = await context.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
   await phone.goto(payUrl ?? '');

@@ -2,6 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, screenshot } from './support/artefacts.js';
 import { newCandidate } from './support/candidates.js';
+import { expectQrOfPayUrl } from './support/pay-qr.js';
 import { cet4Csv, openStaff, registeredCandidate, rosterCandidate, rosterCsv, rosterRow, staffClient, staffLogIn, staffLogOut } from './support/staff.js';
 import type { TestClient } from '../support/client.js';
 
@@ -223,7 +224,7 @@ test('R9 R8 group payment: a teacher pays the school’s selected unpaid enrolme
   await page.getByRole('button', { name: '集体缴费', exact: true }).click();
   const qr = page.getByRole('img', { name: '支付二维码' });
   await expect(qr).toBeVisible();
-  const payUrl = (await qr.getAttribute('data-pay-url'))!;
+  const payUrl = await expectQrOfPayUrl(qr);
   await screenshot(page, 'staff-group-order');
   // Locked: the candidate can no longer cancel it while the school's order is open (R8).
   const approvedClient = candidates.get(approved.idNumber)!;

@@ -6,6 +6,7 @@ import type { OrderView } from '../../../shared/contracts/http/payment.js';
 import { useCandidateStore } from '../../stores/candidate-store.js';
 import { go } from '../../stores/flow-store.js';
 import { formatYuan } from '../../ui/format.js';
+import { PayQrCode } from '../../ui/PayQrCode.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
 import { Page } from '../shell/Page.js';
@@ -46,7 +47,7 @@ export function OrderQr({ order }: { order: OrderView }) {
       {refusal.alert}
       {order.status === 'FAILED' && <Alert type="error" showIcon role="alert" title={t('payment.statusName.FAILED')} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph style={{ fontSize: 18 }}>{t('payment.scan')}</Typography.Paragraph>
-      <img src={order.qrDataUrl} alt={t('payment.qrAlt')} width={260} height={260} data-pay-url={order.payUrl} />
+      <PayQrCode payUrl={order.payUrl} size={260} />
       <Descriptions column={1} bordered size="middle" style={{ marginTop: 16 }}>
         <Descriptions.Item label={t('payment.provider')}>{t(`payment.${order.provider}`)}</Descriptions.Item>
         <Descriptions.Item label={t('receipt.amount')}>{formatYuan(order.amountFen)}</Descriptions.Item>

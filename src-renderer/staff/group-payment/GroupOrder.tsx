@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderView } from '../../../shared/contracts/http/payment.js';
 import { useStaffGroupPayment } from '../../stores/staff-group-payment.js';
 import { formatYuan } from '../../ui/format.js';
+import { PayQrCode } from '../../ui/PayQrCode.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { Section } from '../shell/Section.js';
 import { staffCall } from '../shell/staff-api.js';
@@ -42,7 +43,7 @@ export function GroupOrder({ order }: { order: OrderView }) {
       {refusal.alert}
       {order.status === 'FAILED' && released === null && <Alert type="error" showIcon role="alert" title={t('payment.statusName.FAILED')} style={{ marginBottom: 16 }} />}
       <Space align="start" wrap size="large">
-        {order.status === 'PENDING' && released === null && <img src={order.qrDataUrl} alt={t('payment.qrAlt')} width={220} height={220} data-pay-url={order.payUrl} />}
+        {order.status === 'PENDING' && released === null && <PayQrCode payUrl={order.payUrl} size={220} />}
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label={t('payment.provider')}>{t(`payment.${order.provider}`)}</Descriptions.Item>
           <Descriptions.Item label={t('staff.group.count')}>{order.enrolmentIds.length}</Descriptions.Item>

@@ -1,10 +1,9 @@
-// Sandbox payment provider, idempotent settlement, pay page and QR code.
+// Sandbox payment provider, idempotent settlement and pay page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideSettlement, settlementOfNotice, settlementOfState, type OrderForSettlement } from '../../../src-server/payment/notice.js';
 import { renderSandboxPayPage } from '../../../src-server/payment/pay-page.js';
 import type { PaymentNotice } from '../../../src-server/payment/provider.js';
-import { paymentQrDataUrl } from '../../../src-server/payment/qr.js';
 import { createSandboxProvider, memorySandboxLedger, type SandboxProvider } from '../../../src-server/payment/sandbox.js';
 import { signBody } from '../../../src-server/payment/signature.js';
 
@@ -202,15 +201,5 @@ describe('sandbox pay page', () => {
     expect(html).toContain('支付宝（沙箱）');
     expect(html).toContain('支付成功');
     expect(html).not.toContain('<form');
-  });
-});
-
-describe('payment QR code', () => {
-  it('turns the pay URL into an SVG data URL by default and a PNG one on request', async () => {
-    const svg = await paymentQrDataUrl('http://192.168.1.10:8080/sandbox/pay/SBREF0001');
-    expect(svg.startsWith('data:image/svg+xml;base64,')).toBe(true);
-    expect(Buffer.from(svg.split(',')[1] ?? '', 'base64').toString('utf8')).toContain('<svg');
-    const png = await paymentQrDataUrl('http://192.168.1.10:8080/sandbox/pay/SBREF0001', 'png');
-    expect(png.startsWith('data:image/png;base64,')).toBe(true);
   });
 });
