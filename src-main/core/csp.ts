@@ -16,7 +16,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     'script-src': ["'self'"],
     // antd's CSS-in-JS writes <style> elements at run time; inline styles cannot run script.
     'style-src': ["'self'", "'unsafe-inline'"],
-    // data: for the payment QR codes, blob: for images the page renders itself.
+    // data: for the login captcha's picture, blob: for images the page renders itself. (The payment
+    // QR code is an inline <svg> the renderer draws, so it needs neither.)
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...(options.connectSources ?? [])],
