@@ -1,6 +1,6 @@
 // Rush: logged-in candidates walk qualification → save → written → oral → pay at concurrency 50, on PGlite and on PostgreSQL; per-route latency.
 import { join } from 'node:path';
-import type { Db } from '../src-server/db/database.js';
+import { DEFAULT_POOL_SIZE, type Db } from '../src-server/db/database.js';
 import { insertCandidates, type BenchCandidate } from './lib/candidates.js';
 import { preparedPg, preparedPglite } from './lib/database.js';
 import { RESULTS_DIR, runPart } from './lib/harness.js';
@@ -91,7 +91,8 @@ async function flow(server: ServerProcess, candidate: BenchCandidate, record: (r
   }
 }
 
-interface DatabaseRun {
+/** The figures of one stretch of flows: the untimed warm-up or the timed run. */
+interface Stretch {
   readonly flows: number;
   readonly completed: number;
   readonly flows_per_s: number;
@@ -102,6 +103,11 @@ interface DatabaseRun {
   readonly worst_p99_ms: number;
   /** The server's CPU per request: with one process, above ~1000 / (requests/s) it is the server's one core that limits. */
   readonly server_cpu_ms_per_request: number;
+  /**
+   * The part of the servers' CPU not on their event loops' threads: V8's optimising compiler and GC
+   * helpers. High while the compiler is still at work on the routes' code; steady state is its GC share.
+   */
+  readonly server_background_cpu_share: number;
   /** This process's CPU per request (the load generator shares the two cores with the servers and the database). */
   readonly client_cpu_ms_per_request: number;
   /** PostgreSQL's CPU per request, all backends together (null on PGlite, which runs inside the server process). */
@@ -109,32 +115,31 @@ interface DatabaseRun {
   readonly requests_per_s: number;
 }
 
-async function rush(
+interface DatabaseRun extends Stretch {
+  /** The untimed flows before the timed ones, on the same fresh processes: what the first minute of a rush looks like. */
+  readonly warm_up: Pick<Stretch, 'flows' | 'requests_per_s' | 'worst_p99_ms' | 'server_cpu_ms_per_request' | 'server_background_cpu_share'>;
+}
+
+async function stretch(
   servers: readonly ServerProcess[],
   candidates: readonly BenchCandidate[],
-  warmUp: number,
   concurrency: number,
-  database?: { readonly beforeTimed: () => Promise<void>; readonly cpuSeconds: () => number },
-): Promise<DatabaseRun> {
+  databaseCpuSeconds?: () => number,
+): Promise<Stretch> {
   const serverOf = (n: number) => servers[n % servers.length]!;
   const cpuSeconds = () => servers.reduce((sum, server) => sum + server.cpuSeconds(), 0);
-  const ignore = new Map<string, number>();
-  // Untimed flows first, as on a server that has been up: after 10 of them, perf showed V8's
-  // optimising compiler taking a third of a server's CPU during the timed flows; after 300 it took
-  // a tenth or less (server CPU per request 1.0-1.2 -> 0.8 ms).
-  await withConcurrency(warmUp, Math.min(concurrency, 10), (n) => flow(serverOf(n), candidates[n]!, () => undefined, ignore).catch(() => undefined));
+  const mainThreadCpuSeconds = () => servers.reduce((sum, server) => sum + server.mainThreadCpuSeconds(), 0);
   const latencies = new Map<string, number[]>();
   const errors = new Map<string, number>();
   let completed = 0;
-  const timed = candidates.slice(warmUp);
-  await database?.beforeTimed();
   const cpuBefore = cpuSeconds();
-  const databaseCpuBefore = database?.cpuSeconds() ?? 0;
+  const mainBefore = mainThreadCpuSeconds();
+  const databaseCpuBefore = databaseCpuSeconds?.() ?? 0;
   const clientBefore = process.cpuUsage();
   const started = performance.now();
-  await withConcurrency(timed.length, concurrency, async (n) => {
+  await withConcurrency(candidates.length, concurrency, async (n) => {
     try {
-      await flow(serverOf(n), timed[n]!, (route, ms) => (latencies.get(route) ?? latencies.set(route, []).get(route))?.push(ms), errors);
+      await flow(serverOf(n), candidates[n]!, (route, ms) => (latencies.get(route) ?? latencies.set(route, []).get(route))?.push(ms), errors);
       completed += 1;
     } catch (error) {
       if (!(error instanceof FlowError)) throw error;
@@ -142,14 +147,15 @@ async function rush(
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSeconds() - cpuBefore;
-  const databaseCpu = database === undefined ? null : database.cpuSeconds() - databaseCpuBefore;
+  const main = mainThreadCpuSeconds() - mainBefore;
+  const databaseCpu = databaseCpuSeconds === undefined ? null : databaseCpuSeconds() - databaseCpuBefore;
   const client = process.cpuUsage(clientBefore);
   const requests = [...latencies.values()].reduce((sum, samples) => sum + samples.length, 0);
   const routes = Object.fromEntries([...latencies].map(([route, samples]) => [route, summarise(samples)]));
   const full = [...errors].filter(([key]) => key.endsWith('OFFERING_FULL')).reduce((sum, [, count]) => sum + count, 0);
   const all = [...errors.values()].reduce((sum, count) => sum + count, 0);
   return {
-    flows: timed.length,
+    flows: candidates.length,
     completed,
     flows_per_s: round(completed / seconds),
     errors: all - full,
@@ -158,15 +164,39 @@ async function rush(
     routes,
     worst_p99_ms: Math.max(...Object.values(routes).map((route) => route.p99_ms)),
     server_cpu_ms_per_request: round((cpu * 1000) / requests, 2),
+    server_background_cpu_share: round(cpu > 0 ? (cpu - main) / cpu : 0, 2),
     client_cpu_ms_per_request: round((client.user + client.system) / 1000 / requests, 2),
     database_cpu_ms_per_request: databaseCpu === null ? null : round((databaseCpu * 1000) / requests, 2),
     requests_per_s: round(requests / seconds),
   };
 }
 
+/**
+ * Untimed flows first, at the same concurrency, as on servers that have been up: the timed flows
+ * measure the steady state of a rush, and the warm-up's own figures say what its first minute is like.
+ * Why 1,000 (11,000 requests): V8 optimises a function only once it is hot, on background threads
+ * that share the two cores. After 200 warm-up flows perf still put those threads at ~18 % of the
+ * servers' event-loop CPU all through the timed flows, and interleaved runs gave server CPU per
+ * request 0.55-0.62 ms after 200 against 0.40-0.48 ms after 1,000.
+ */
+async function rush(
+  servers: readonly ServerProcess[],
+  candidates: readonly BenchCandidate[],
+  warmUp: number,
+  concurrency: number,
+  database?: { readonly beforeTimed: () => Promise<void>; readonly cpuSeconds: () => number },
+): Promise<DatabaseRun> {
+  const warm = await stretch(servers, candidates.slice(0, warmUp), concurrency);
+  if (warm.errors > 0) throw new Error(`refusals while warming up: ${JSON.stringify(warm.error_codes)}`);
+  await database?.beforeTimed();
+  const timed = await stretch(servers, candidates.slice(warmUp), concurrency, database?.cpuSeconds);
+  const { flows, requests_per_s, worst_p99_ms, server_cpu_ms_per_request, server_background_cpu_share } = warm;
+  return { ...timed, warm_up: { flows, requests_per_s, worst_p99_ms, server_cpu_ms_per_request, server_background_cpu_share } };
+}
+
 // 500 timed flows (5,500 requests, ~3 s on PostgreSQL): with 120 the timed window was under a second, half
 // of it the 50 flows' simultaneous start and staggered end, and a route's p99 was its second-slowest of 120.
-await runPart('rush', { flows: 500, concurrency: 50, warmup: 200, durable: true, servers: 2, profile: false }, async (flags) => {
+await runPart('rush', { flows: 500, concurrency: 50, warmup: 1000, durable: true, servers: 2, profile: false }, async (flags) => {
   const total = flags.flows + flags.warmup;
   // --profile: each server writes a V8 CPU profile on exit (open it in Chrome's DevTools, Performance tab).
   const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : [];
@@ -236,7 +266,7 @@ await runPart('rush', { flows: 500, concurrency: 50, warmup: 200, durable: true,
       postgres: { ...postgres, statements_per_flow: statementsPerFlow, statements_per_route: statementsPerRoute, most_called: calls.rows.map((row) => ({ calls: Number(row.calls), query: row.query.replace(/\s+/g, ' ').slice(0, 200) })), most_time: slowest },
     },
     settings: {
-      server: `src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn: one process on PGlite (one process per embedded database), ${flags.servers} on PostgreSQL (pool 10 each), flows spread over them`,
+      server: `src-server/bin/server.ts, NODE_ENV=production, LOG_LEVEL=warn: one process on PGlite (one process per embedded database), ${flags.servers} on PostgreSQL (pool ${DEFAULT_POOL_SIZE} each), flows spread over them`,
       postgres: { version: cluster.version, ...cluster.settings },
       flow: 'qualification, save, written choices, written, oral campuses, oral choices, oral, 报名信息, order, sandbox payment, order status',
     },
@@ -251,6 +281,11 @@ await runPart('rush', { flows: 500, concurrency: 50, warmup: 200, durable: true,
         met: missed.length === 0,
       },
       { figure: 'PGlite worst route p99', value: pglite.worst_p99_ms, unit: 'ms' },
+      {
+        figure: `PostgreSQL while warming up (the first ${flags.warmup} flows): worst route p99, server CPU per request, its share off the event loop`,
+        value: `${postgres.warm_up.worst_p99_ms} ms, ${postgres.warm_up.server_cpu_ms_per_request} ms, ${postgres.warm_up.server_background_cpu_share}`,
+      },
+      { figure: "servers' CPU share off the event loop in the timed flows (V8's compiler and GC threads; PostgreSQL)", value: postgres.server_background_cpu_share },
       { figure: 'requests/s, server CPU per request, statements per flow (PostgreSQL)', value: `${postgres.requests_per_s}/s, ${postgres.server_cpu_ms_per_request} ms, ${statementsPerFlow}` },
       { figure: 'PostgreSQL CPU per request, all backends', value: postgres.database_cpu_ms_per_request ?? '–', unit: 'ms' },
       { figure: 'load generator CPU per request (PostgreSQL run)', value: postgres.client_cpu_ms_per_request, unit: 'ms' },
@@ -260,6 +295,7 @@ await runPart('rush', { flows: 500, concurrency: 50, warmup: 200, durable: true,
     tables: [{ title: `per route, ms (concurrency ${flags.concurrency})`, headers: ['route', 'PGlite p50', 'PGlite p99', 'PostgreSQL p50', 'PostgreSQL p99', `p99 < ${P99_TARGET_MS}`, 'statements'], rows }],
     notes: [
       'Passports, sessions (bearer tokens), agreements and roster records are made in the database before the clock starts; login has its own part.',
+      `The timed flows follow ${flags.warmup} untimed ones on the same processes, so they measure a rush's steady state; the warm-up's own figures are in warm_up.`,
       'A flow ends at its first refusal; refusals other than OFFERING_FULL count as errors and fail the part.',
       "'statements': what PostgreSQL ran for each route's request (pg_stat_statements, BEGIN and COMMIT included) in one more flow walked alone after the timed run; the session lookup is one of them.",
     ],

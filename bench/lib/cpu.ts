@@ -4,10 +4,10 @@ import { join } from 'node:path';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): ppid is [1], utime [11], stime [12], cutime [13], cstime [14]. */
-function statFields(pid: number): string[] | null {
+/** The fields of /proc/<pid>/stat (or /proc/<pid>/task/<tid>/stat) after the command name (which may hold spaces): ppid is [1], utime [11], stime [12], cutime [13], cstime [14]. */
+function statFields(pid: number, tid?: number): string[] | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null; // gone meanwhile
@@ -17,6 +17,16 @@ function statFields(pid: number): string[] | null {
 /** User + system CPU seconds of one process so far. */
 export function processCpuSeconds(pid: number): number {
   const fields = statFields(pid);
+  return fields === null ? 0 : (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * User + system CPU seconds of a process's main thread so far: for Node, its event loop, where every
+ * request's JavaScript runs. The rest of processCpuSeconds is other threads: V8's optimising compiler
+ * and garbage collector helpers, and libuv's pool.
+ */
+export function mainThreadCpuSeconds(pid: number): number {
+  const fields = statFields(pid, pid);
   return fields === null ? 0 : (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 

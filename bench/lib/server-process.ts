@@ -1,7 +1,7 @@
 // `npm run server` as a child process, as production runs it: its own pool and event loop. Stopped on exit or Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { onCleanup } from './cleanup.js';
-import { processCpuSeconds } from './cpu.js';
+import { mainThreadCpuSeconds, processCpuSeconds } from './cpu.js';
 import { freePort, waitFor } from './net.js';
 
 export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-hmac-0123456789';
@@ -11,6 +11,8 @@ export interface ServerProcess {
   readonly pid: number;
   /** CPU seconds (user + system) the process has used so far, from /proc: what a figure per core divides by. */
   cpuSeconds(): number;
+  /** The part of cpuSeconds spent on the event loop's thread; the rest is V8's compiler and GC threads. */
+  mainThreadCpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startServerProcess(env: Readonly<Record<string, string>>, 
     url,
     pid: child.pid ?? 0,
     cpuSeconds: () => processCpuSeconds(child.pid ?? 0),
+    mainThreadCpuSeconds: () => mainThreadCpuSeconds(child.pid ?? 0),
     async stop() {
       if (!exited) child.kill('SIGTERM');
       await Promise.race([exit, new Promise((done) => setTimeout(done, 10_000))]);
