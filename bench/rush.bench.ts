@@ -174,10 +174,12 @@ async function stretch(
 /**
  * Untimed flows first, at the same concurrency, as on servers that have been up: the timed flows
  * measure the steady state of a rush, and the warm-up's own figures say what its first minute is like.
- * Why 1,000 (11,000 requests): V8 optimises a function only once it is hot, on background threads
- * that share the two cores. After 200 warm-up flows perf still put those threads at ~18 % of the
- * servers' event-loop CPU all through the timed flows, and interleaved runs gave server CPU per
- * request 0.55-0.62 ms after 200 against 0.40-0.48 ms after 1,000.
+ * Why 2,500 (27,500 requests): V8 optimises a function only once it has run often enough for its
+ * size, on background threads that share the two cores, and the routes' larger functions run once
+ * or twice per flow. The servers' CPU share off the event loop in the timed flows (steady state is
+ * its GC part, a few per cent) was 0.16-0.21 after 1,000 warm-up flows and 0.04 after 3,000; server
+ * CPU per request 0.45-0.51 ms against 0.39 ms. After 200, perf put the compiler at ~18 % of the
+ * servers' event-loop CPU, and the worst route's p99 was 91-105 ms against 71-74 ms after 1,000.
  */
 async function rush(
   servers: readonly ServerProcess[],
@@ -196,7 +198,7 @@ async function rush(
 
 // 500 timed flows (5,500 requests, ~3 s on PostgreSQL): with 120 the timed window was under a second, half
 // of it the 50 flows' simultaneous start and staggered end, and a route's p99 was its second-slowest of 120.
-await runPart('rush', { flows: 500, concurrency: 50, warmup: 1000, durable: true, servers: 2, profile: false }, async (flags) => {
+await runPart('rush', { flows: 500, concurrency: 50, warmup: 2500, durable: true, servers: 2, profile: false }, async (flags) => {
   const total = flags.flows + flags.warmup;
   // --profile: each server writes a V8 CPU profile on exit (open it in Chrome's DevTools, Performance tab).
   const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : [];
