@@ -3,6 +3,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { go } from '../../stores/flow-store.js';
 import { useOffline } from '../../stores/sync-status-store.js';
+import { NeedsServerNote } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 
 export function HomeScreen() {
@@ -28,7 +29,7 @@ export function HomeScreen() {
             <Button type={entry.primary ? 'primary' : 'default'} size="large" block disabled={offline} style={{ height: 64, fontSize: 20 }} onClick={() => go(entry.screen)}>
               {t(`home.${entry.key}`)}
             </Button>
-            {offline && <Typography.Text type="secondary">{t('offline.home.needsServer')}</Typography.Text>}
+            <NeedsServerNote />
           </div>
         ))}
       </Space>

@@ -18,11 +18,12 @@ export const offline: Shape<typeof zh> = {
     blocked: 'Uploading offline registrations is blocked: please ask your school\'s teacher',
   },
   banner: 'The server cannot be reached: what this page sends to it will not work until the network is back. You can register offline instead.',
+  /** Beside every kiosk action that needs the server while it is away (disabled, never a dead button). */
+  needsServer: 'Needs the server: available when the network is back',
   provisional: 'will be confirmed when the network is back',
   home: {
     offlineLead: 'The server cannot be reached right now. You can register on this kiosk offline; what you enter will be confirmed when the network is back.',
     start: 'Register offline',
-    needsServer: 'Needs the server: available when the network is back',
   },
   start: {
     title: 'Register offline',

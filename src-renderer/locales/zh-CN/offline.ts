@@ -14,11 +14,12 @@ export const offline = {
     blocked: '离线信息上传受阻，请联系学校负责老师处理',
   },
   banner: '服务器暂时无法连接：本页需要服务器的操作暂不可用，网络恢复后可继续；也可以改为离线登记。',
+  /** Beside every kiosk action that needs the server while it is away (disabled, never a dead button). */
+  needsServer: '需要连接服务器，网络恢复后可用',
   provisional: '将在网络恢复后确认',
   home: {
     offlineLead: '服务器暂时无法连接。您可以先在本机离线登记，登记的信息将在网络恢复后确认。',
     start: '离线登记',
-    needsServer: '需要连接服务器，网络恢复后可用',
   },
   start: {
     title: '离线登记',
