@@ -9,6 +9,7 @@ import { formatYuan } from '../../ui/format.js';
 import { PayQrCode } from '../../ui/PayQrCode.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 
 const POLL_MS = 2_000;
@@ -16,6 +17,8 @@ const POLL_MS = 2_000;
 export function OrderQr({ order }: { order: OrderView }) {
   const { t } = useTranslation();
   const refusal = useRefusal();
+  // 更新 asks the provider through the server; offline it waits (the 2-second poll keeps trying and catches up once it answers).
+  const offline = useNeedsServer() !== null;
 
   useEffect(() => {
     if (order.status !== 'PENDING') return;
@@ -57,12 +60,13 @@ export function OrderQr({ order }: { order: OrderView }) {
         {t('payment.status', { status: t(`payment.statusName.${order.status}`) })}
       </Typography.Paragraph>
       <Space wrap>
-        <Button size="large" onClick={() => void refresh()}>
+        <Button size="large" disabled={offline} onClick={() => void refresh()}>
           {t('payment.refresh')}
         </Button>
         <Button size="large" onClick={leave}>
           {t('payment.back')}
         </Button>
+        <NeedsServerNote />
       </Space>
     </Page>
   );

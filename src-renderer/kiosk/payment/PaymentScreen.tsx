@@ -9,6 +9,7 @@ import { go } from '../../stores/flow-store.js';
 import { formatYuan } from '../../ui/format.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { OrderQr } from './OrderQr.js';
 
@@ -24,6 +25,7 @@ export function PaymentScreen() {
   const [provider, setProvider] = useState<PaymentProviderName>('ALIPAY');
   const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
+  const needsServer = useNeedsServer();
 
   if (order !== null) return <OrderQr order={order} />;
 
@@ -46,7 +48,8 @@ export function PaymentScreen() {
     setChosen(next);
   };
 
-  const reason = selected.length === 0 ? t('subjects.selectFirst') : null;
+  // The order is the server's (R9): offline 支付 waits, and a confirmation already open cannot send it either (below).
+  const reason = needsServer ?? (selected.length === 0 ? t('subjects.selectFirst') : null);
   return (
     <Page title={t('payment.title')}>
       {refusal.alert}
@@ -106,10 +109,12 @@ export function PaymentScreen() {
         okText={t('payment.ok')}
         cancelText={t('payment.cancel')}
         confirmLoading={busy}
+        okButtonProps={{ disabled: needsServer !== null }}
         onOk={() => void pay()}
         onCancel={() => setStage('select')}
       >
         {t('payment.providerConfirm', { provider: t(`payment.${provider}`), amount })}
+        {needsServer !== null && <Typography.Paragraph type="secondary" data-testid="needs-server">{needsServer}</Typography.Paragraph>}
       </Modal>
     </Page>
   );

@@ -6,6 +6,7 @@ import { go } from '../../stores/flow-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { AgreementItems } from './AgreementItems.js';
 
@@ -15,6 +16,7 @@ export function AgreementScreen() {
   const [accepted, setAccepted] = useState(false);
   const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
+  const needsServer = useNeedsServer();
 
   const agree = async () => {
     if (examSession === null) return;
@@ -25,7 +27,8 @@ export function AgreementScreen() {
     else refusal.show(result.error);
   };
 
-  const reason = examSession === null ? t('app.loading') : accepted ? null : t('agreement.mustAccept');
+  // 同意 is recorded on the server (R1): offline it waits, saying so, whatever is ticked.
+  const reason = needsServer ?? (examSession === null ? t('app.loading') : accepted ? null : t('agreement.mustAccept'));
   return (
     <Page title={t('agreement.title')}>
       {refusal.alert}

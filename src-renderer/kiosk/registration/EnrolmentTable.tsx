@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { enrolmentGroup } from '../../../shared/contracts/http/registration.js';
 import { useTimeZone } from '../../stores/reference-store.js';
 import { codeName, formatInstant, formatYuan } from '../../ui/format.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 
 function cancelReason(enrolment: EnrolmentView): string {
   if (enrolment.paymentStatus === 'PAID') return 'registration.paidCannotCancel';
@@ -16,6 +17,8 @@ function cancelReason(enrolment: EnrolmentView): string {
 export function EnrolmentTable({ title, group, empty, onCancel }: { title: string; group: z.infer<typeof enrolmentGroup>; empty: string; onCancel: (enrolment: EnrolmentView) => void }) {
   const { t } = useTranslation();
   const timeZone = useTimeZone();
+  // 取消 is the server's to do (R8); while it is away each row's button waits with the reason beside it.
+  const offline = useNeedsServer() !== null;
   return (
     <section aria-label={title} style={{ marginTop: 24 }}>
       <Typography.Title level={3} style={{ fontSize: 18 }}>
@@ -54,9 +57,13 @@ export function EnrolmentTable({ title, group, empty, onCancel }: { title: strin
                     okText={t('payment.ok')}
                     cancelText={t('payment.cancel')}
                     onConfirm={() => onCancel(row)}
+                    disabled={offline}
                   >
-                    <Button danger>{t('registration.cancel')}</Button>
+                    <Button danger disabled={offline}>
+                      {t('registration.cancel')}
+                    </Button>
                   </Popconfirm>
+                  <NeedsServerNote block />
                   {row.expiresAt !== null && (
                     <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                       {t('registration.expiresAt', { at: formatInstant(row.expiresAt, timeZone) })}

@@ -9,6 +9,7 @@ import { formatInstant } from '../../ui/format.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { ReviewButton } from '../review/ReviewButton.js';
 import { call } from '../shell/call.js';
+import { useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { RosterDetails } from './RosterDetails.js';
 
@@ -20,6 +21,7 @@ export function QualificationConfirmScreen() {
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const refusal = useRefusal();
+  const needsServer = useNeedsServer();
   if (qualification === null || identity === null) return null;
   const { saving } = qualification;
 
@@ -39,14 +41,15 @@ export function QualificationConfirmScreen() {
     : saving.opensAt !== null && Date.parse(saving.opensAt) > Date.now()
       ? t('qualification.notOpen', { at: formatInstant(saving.opensAt, timeZone) })
       : t('qualification.closed');
-  const reason = windowNote ?? (confirmed ? null : t('qualification.mustConfirm'));
+  // 保存并继续 is the server's save: offline it waits with that reason first, as the candidate cannot fix it by ticking anything.
+  const reason = needsServer ?? windowNote ?? (confirmed ? null : t('qualification.mustConfirm'));
 
   return (
     <Page title={t('qualification.confirmTitle')} width={880}>
       {refusal.alert}
       <RosterDetails record={qualification.rosterRecord} />
       <div style={{ margin: '16px 0' }}>
-        <ReviewButton offer={qualification.cet6Review} returnTo="qualificationConfirm" />
+        <ReviewButton offer={qualification.cet6Review} returnTo="qualificationConfirm" withNote />
       </div>
       {windowNote !== null && <Alert type="warning" showIcon title={windowNote} style={{ marginBottom: 16 }} />}
       {saving.allowed && <Alert type="info" title={t('qualification.saveWarning')} style={{ marginBottom: 16 }} />}

@@ -10,6 +10,7 @@ import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { IdentityFields } from '../account/IdentityFields.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 
 export function QualificationScreen() {
@@ -18,6 +19,8 @@ export function QualificationScreen() {
   const queried = useCandidateStore((state) => state.queriedIdentity);
   const refusal = useRefusal(form, ['idType', 'idNumber', 'name']);
   const [busy, setBusy] = useState(false);
+  // The query reads the server's roster (R2).
+  const offline = useNeedsServer() !== null;
 
   const submit = async (values: { idType: IdType; idNumber: string; name: string }) => {
     refusal.clear();
@@ -37,12 +40,13 @@ export function QualificationScreen() {
       <Form form={form} layout="vertical" initialValues={queried ?? undefined} onFinish={(values) => void submit(values)}>
         <IdentityFields idTypeExtra={t('qualification.idTypeHint')} />
         <Space>
-          <Button type="primary" htmlType="submit" size="large" loading={busy}>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline}>
             {t('qualification.query')}
           </Button>
           <Button size="large" onClick={() => go({ name: 'welcome' })}>
             {t('app.home')}
           </Button>
+          <NeedsServerNote />
         </Space>
       </Form>
     </Page>

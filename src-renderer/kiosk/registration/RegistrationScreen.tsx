@@ -11,6 +11,7 @@ import { codeName, formatInstant } from '../../ui/format.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { ReviewButton } from '../review/ReviewButton.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { EnrolmentTable } from './EnrolmentTable.js';
 import { subjectList } from './RosterDetails.js';
@@ -20,6 +21,9 @@ export function RegistrationScreen() {
   const timeZone = useTimeZone();
   const registration = useCandidateStore((state) => state.registration);
   const refusal = useRefusal();
+  // Every action here calls the server or opens a screen that loads from it: while it is away they wait, saying why (K3).
+  const needsServer = useNeedsServer();
+  const offline = needsServer !== null;
 
   const reload = useCallback(async () => {
     const result = await call('getMyRegistration', {});
@@ -48,9 +52,12 @@ export function RegistrationScreen() {
       <Page title={t('registration.title')}>
         {refusal.alert}
         <Typography.Paragraph>{t('registration.noRegistration')}</Typography.Paragraph>
-        <Button type="primary" size="large" onClick={() => go({ name: 'agreement' })}>
-          {t('welcome.start')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" size="large" disabled={offline} onClick={() => go({ name: 'agreement' })}>
+            {t('welcome.start')}
+          </Button>
+          <NeedsServerNote />
+        </Space>
       </Page>
     );
   }
@@ -93,29 +100,32 @@ export function RegistrationScreen() {
       )}
       <Alert type={allPaid ? 'success' : 'warning'} showIcon title={allPaid ? t('registration.allPaid') : payable.length > 0 ? t('registration.unpaidHint') : t('registration.noWritten')} style={{ marginTop: 16 }} />
       <Space wrap style={{ marginTop: 16 }}>
-        <Button size="large" onClick={() => go({ name: 'written' })}>
+        <Button size="large" disabled={offline} onClick={() => go({ name: 'written' })}>
           {t('registration.written')}
         </Button>
-        <Button size="large" disabled={oralReason !== null} onClick={() => go({ name: 'oral' })}>
+        <Button size="large" disabled={offline || oralReason !== null} onClick={() => go({ name: 'oral' })}>
           {t('registration.oral')}
         </Button>
-        {oralReason !== null && <Typography.Text type="secondary">{oralReason}</Typography.Text>}
         <ReviewButton offer={registration.cet6Review} returnTo="registration" />
+        {/* Offline, the one reason that holds for the whole group; online, the rule's reason. */}
+        {needsServer === null && oralReason !== null && <Typography.Text type="secondary">{oralReason}</Typography.Text>}
+        <NeedsServerNote />
       </Space>
       <EnrolmentTable title={t('registration.writtenTitle')} group={registration.written} empty={t('registration.noWritten')} onCancel={(enrolment) => void cancel(enrolment)} />
       <EnrolmentTable title={t('registration.oralTitle')} group={registration.oral} empty={t('registration.noOral')} onCancel={(enrolment) => void cancel(enrolment)} />
       <Space wrap style={{ marginTop: 24 }}>
-        <Button type="primary" size="large" disabled={payReason !== null} onClick={() => go({ name: 'payment' })}>
+        <Button type="primary" size="large" disabled={offline || payReason !== null} onClick={() => go({ name: 'payment' })}>
           {t('registration.pay')}
         </Button>
-        <Button size="large" onClick={() => void reload()}>
+        <Button size="large" disabled={offline} onClick={() => void reload()}>
           {t('registration.refresh')}
         </Button>
-        <Button size="large" disabled={ticketsReason !== null} onClick={() => go({ name: 'tickets' })}>
+        <Button size="large" disabled={offline || ticketsReason !== null} onClick={() => go({ name: 'tickets' })}>
           {t('registration.tickets')}
         </Button>
-        {payReason !== null && <Typography.Text type="secondary">{payReason}</Typography.Text>}
-        {ticketsReason !== null && <Typography.Text type="secondary">{ticketsReason}</Typography.Text>}
+        {needsServer === null && payReason !== null && <Typography.Text type="secondary">{payReason}</Typography.Text>}
+        {needsServer === null && ticketsReason !== null && <Typography.Text type="secondary">{ticketsReason}</Typography.Text>}
+        <NeedsServerNote />
       </Space>
     </Page>
   );

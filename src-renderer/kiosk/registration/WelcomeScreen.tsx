@@ -8,6 +8,7 @@ import { useReferenceStore } from '../../stores/reference-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { OfflineNotices } from '../offline/OfflineNotices.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 
 export function WelcomeScreen() {
@@ -16,6 +17,8 @@ export function WelcomeScreen() {
   const registration = useCandidateStore((state) => state.registration);
   const refusal = useRefusal();
   const [loaded, setLoaded] = useState(false);
+  // 开始报名 leads to the agreement, which only the server records; 查看报名信息 shows the registration already loaded, so it stays.
+  const startNeedsServer = useNeedsServer() !== null && registration === null;
 
   useEffect(() => {
     void call('getMyRegistration', {}).then((result) => {
@@ -39,11 +42,12 @@ export function WelcomeScreen() {
         type="primary"
         size="large"
         style={{ marginTop: 24 }}
-        disabled={!loaded}
+        disabled={!loaded || startNeedsServer}
         onClick={() => go(registration === null ? { name: 'agreement' } : { name: 'registration' })}
       >
         {registration === null ? t('welcome.start') : t('welcome.view')}
       </Button>
+      {startNeedsServer && <NeedsServerNote block />}
     </Page>
   );
 }

@@ -13,6 +13,7 @@ import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { IdentityFields } from '../account/IdentityFields.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 
 interface ReviewValues {
   idType: IdType;
@@ -29,6 +30,8 @@ export function ReviewForm({ resubmit, onSubmitted, extraButtons }: { resubmit: 
   const identity = useCandidateStore((state) => state.queriedIdentity);
   const refusal = useRefusal(form, ['idType', 'idNumber', 'name', 'ticketNumber', 'confirmed']);
   const [busy, setBusy] = useState(false);
+  // The application goes to the server (C2); the online kiosk does not queue it.
+  const offline = useNeedsServer() !== null;
 
   const submit = async (values: ReviewValues) => {
     refusal.clear();
@@ -63,10 +66,11 @@ export function ReviewForm({ resubmit, onSubmitted, extraButtons }: { resubmit: 
           <Checkbox>{t('review.confirm')}</Checkbox>
         </Form.Item>
         <Space wrap>
-          <Button type="primary" htmlType="submit" size="large" loading={busy}>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline}>
             {t('review.submit')}
           </Button>
           {extraButtons}
+          <NeedsServerNote />
         </Space>
       </Form>
     </>

@@ -7,6 +7,7 @@ import { useCandidateStore } from '../../stores/candidate-store.js';
 import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { ReviewForm } from './ReviewForm.js';
 
@@ -18,6 +19,8 @@ export function ReviewScreen({ returnTo }: { returnTo: 'qualificationConfirm' | 
   const [application, setApplication] = useState<MaskedReviewApplication | null | undefined>(undefined);
   const [editing, setEditing] = useState(false);
   const refusal = useRefusal();
+  // 修改 leads to a resubmission and 删除 is the server's; 关闭 goes back whatever the network does.
+  const offline = useNeedsServer() !== null;
 
   const load = useCallback(async () => {
     const result = await call('getMyReview', {});
@@ -90,18 +93,19 @@ export function ReviewScreen({ returnTo }: { returnTo: 'qualificationConfirm' | 
       {(application.status === 'APPROVED' || application.status === 'AUTO_APPROVED') && <Alert type="success" showIcon title={t('review.finalNote')} style={{ marginTop: 16 }} />}
       <Space style={{ marginTop: 24 }} wrap>
         {application.editable && (
-          <Button type="primary" size="large" onClick={() => setEditing(true)}>
+          <Button type="primary" size="large" disabled={offline} onClick={() => setEditing(true)}>
             {t('review.edit')}
           </Button>
         )}
         {application.deletable && (
-          <Popconfirm title={t('review.deleteConfirm')} okText={t('payment.ok')} cancelText={t('payment.cancel')} onConfirm={() => void remove()}>
-            <Button danger size="large">
+          <Popconfirm title={t('review.deleteConfirm')} okText={t('payment.ok')} cancelText={t('payment.cancel')} onConfirm={() => void remove()} disabled={offline}>
+            <Button danger size="large" disabled={offline}>
               {t('review.delete')}
             </Button>
           </Popconfirm>
         )}
         {closeButton}
+        {(application.editable || application.deletable) && <NeedsServerNote />}
       </Space>
     </Page>
   );

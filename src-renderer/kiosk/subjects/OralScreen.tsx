@@ -7,6 +7,7 @@ import type { KioskEndpoints } from '../../platform/kiosk-api.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { codeName } from '../../ui/format.js';
 import { call } from '../shell/call.js';
+import { useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { ChoiceTable } from './ChoiceTable.js';
 import { SubmitBar } from './SubmitBar.js';
@@ -22,6 +23,7 @@ export function OralScreen() {
   const [choices, setChoices] = useState<Choices | null>(null);
   const refusal = useRefusal();
   const { selected, busy, toggle, submit, clear } = useSubjectSelection('enrolOral', refusal);
+  const needsServer = useNeedsServer();
 
   useEffect(() => {
     void call('listOralCampuses', {}).then((result) => {
@@ -39,7 +41,8 @@ export function OralScreen() {
     void call('listOralChoices', { campusCode }).then((result) => (result.ok ? setChoices(result.value) : refusal.show(result.error)));
   }, [campusCode, refusal.show]);
 
-  const reason = selected.size === 0 ? t('subjects.selectFirst') : null;
+  // 提交 claims the seat on the server (R6); offline that reason comes first.
+  const reason = needsServer ?? (selected.size === 0 ? t('subjects.selectFirst') : null);
   return (
     <Page title={t('subjects.oralTitle')} width={1180}>
       <Alert type="info" title={t('subjects.oralRules')} style={{ marginBottom: 16 }} />

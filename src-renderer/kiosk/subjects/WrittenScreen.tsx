@@ -9,6 +9,7 @@ import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { WrittenChoiceTables } from './WrittenChoiceTables.js';
 import { SubmitBar } from './SubmitBar.js';
@@ -22,6 +23,7 @@ export function WrittenScreen() {
   const [choices, setChoices] = useState<readonly OfferingChoice[] | null>(null);
   const refusal = useRefusal();
   const { selected, busy, toggle, submit } = useSubjectSelection('enrolWritten', refusal);
+  const needsServer = useNeedsServer();
 
   useEffect(() => {
     void call('listWrittenChoices', {}).then((result) => (result.ok ? setChoices(result.value.choices) : refusal.show(result.error)));
@@ -37,7 +39,8 @@ export function WrittenScreen() {
     });
   }, [choices, registration, selected]);
 
-  const reason = selected.size === 0 ? t('subjects.selectFirst') : selectionError === null ? null : refusalMessage(selectionError, locale);
+  // 提交 claims the seats on the server (R5); offline that reason comes first (离线登记 is the way to enrol then).
+  const reason = needsServer ?? (selected.size === 0 ? t('subjects.selectFirst') : selectionError === null ? null : refusalMessage(selectionError, locale));
 
   return (
     <Page title={t('subjects.writtenTitle')} width={1180}>
