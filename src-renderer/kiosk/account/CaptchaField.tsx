@@ -3,7 +3,8 @@ import { Button, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Captcha } from '../../ui/use-image-captcha.js';
 
-export function CaptchaField({ captcha }: { captcha: Captcha }) {
+/** `refreshDisabled`: a new picture comes from the server, so the kiosk disables 换一张 while the server is away (its form says why). */
+export function CaptchaField({ captcha, refreshDisabled = false }: { captcha: Captcha; refreshDisabled?: boolean }) {
   const { t } = useTranslation();
   return (
     <Form.Item label={t('fields.captcha')} required>
@@ -22,7 +23,7 @@ export function CaptchaField({ captcha }: { captcha: Captcha }) {
         ) : (
           <Typography.Text type="danger">{t('captcha.loadFailed')}</Typography.Text>
         )}
-        <Button onClick={captcha.refresh}>{t('captcha.refresh')}</Button>
+        <Button onClick={captcha.refresh} disabled={refreshDisabled}>{t('captcha.refresh')}</Button>
       </Space>
     </Form.Item>
   );

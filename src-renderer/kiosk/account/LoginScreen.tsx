@@ -8,6 +8,7 @@ import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { CaptchaField } from './CaptchaField.js';
 import { LoginAccountFields } from './LoginAccountFields.js';
@@ -31,6 +32,8 @@ export function LoginScreen() {
   const { provinces, failure, retry } = useProvinces();
   const refusal = useRefusal(form, FIELDS);
   const [busy, setBusy] = useState(false);
+  // Logging in, a new captcha and the province list are the server's; 返回首页 is the way to 离线登记.
+  const offline = useNeedsServer() !== null;
 
   const submit = async (values: LoginValues) => {
     if (captcha.id === null) return;
@@ -54,21 +57,26 @@ export function LoginScreen() {
           showIcon
           role="alert"
           title={t('login.provincesFailed', { message: refusalMessage(failure, locale) })}
-          action={<Button onClick={retry}>{t('app.retry')}</Button>}
+          action={
+            <Button onClick={retry} disabled={offline}>
+              {t('app.retry')}
+            </Button>
+          }
           style={{ marginBottom: 16 }}
         />
       )}
       {refusal.alert}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <LoginAccountFields provinces={provinces ?? []} loading={provinces === null && failure === null} />
-        <CaptchaField captcha={captcha} />
+        <CaptchaField captcha={captcha} refreshDisabled={offline} />
         <Space wrap>
-          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={provinces === null || captcha.id === null}>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline || provinces === null || captcha.id === null}>
             {t('login.submit')}
           </Button>
           <Button size="large" onClick={() => go({ name: 'home' })}>
             {t('app.home')}
           </Button>
+          <NeedsServerNote />
         </Space>
       </Form>
       <Typography.Paragraph style={{ marginTop: 24 }}>

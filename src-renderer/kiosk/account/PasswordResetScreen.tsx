@@ -7,6 +7,7 @@ import { loginAccountKind } from '../../../shared/rules/login-account.js';
 import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { CaptchaField } from './CaptchaField.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
@@ -50,6 +51,8 @@ function ResetStart({ onSms, onEmail }: { onSms: (mobile: string, sentTo: string
   const captcha = useCaptcha();
   const refusal = useRefusal(form, ['account', 'mobile', 'email', 'captcha']);
   const [busy, setBusy] = useState(false);
+  // The code or the link is the server's to send.
+  const offline = useNeedsServer() !== null;
 
   const submit = async ({ account, captcha: answer }: { account: string; captcha: string }) => {
     if (captcha.id === null) return;
@@ -87,14 +90,15 @@ function ResetStart({ onSms, onEmail }: { onSms: (mobile: string, sentTo: string
         <Form.Item name="account" label={t('reset.accountLabel')} extra={t('reset.accountHint')} rules={[accountRule]} required>
           <Input maxLength={254} autoComplete="off" />
         </Form.Item>
-        <CaptchaField captcha={captcha} />
-        <Space>
-          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={captcha.id === null}>
+        <CaptchaField captcha={captcha} refreshDisabled={offline} />
+        <Space wrap>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline || captcha.id === null}>
             {t('reset.next')}
           </Button>
           <Button size="large" onClick={() => go({ name: 'login' })}>
             {t('app.back')}
           </Button>
+          <NeedsServerNote />
         </Space>
       </Form>
     </Page>
@@ -106,6 +110,7 @@ function ResetBySms({ mobile, sentTo, onDone }: { mobile: string; sentTo: string
   const [form] = Form.useForm<{ smsCode: string; password: string; passwordConfirmation: string }>();
   const refusal = useRefusal(form, ['smsCode', 'password', 'passwordConfirmation']);
   const [busy, setBusy] = useState(false);
+  const offline = useNeedsServer() !== null;
 
   const submit = async (values: { smsCode: string; password: string; passwordConfirmation: string }) => {
     refusal.clear();
@@ -125,9 +130,12 @@ function ResetBySms({ mobile, sentTo, onDone }: { mobile: string; sentTo: string
           <Input inputMode="numeric" maxLength={12} autoComplete="one-time-code" style={{ width: 200 }} />
         </Form.Item>
         <NewPasswordFields />
-        <Button type="primary" htmlType="submit" size="large" loading={busy}>
-          {t('reset.submit')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline}>
+            {t('reset.submit')}
+          </Button>
+          <NeedsServerNote />
+        </Space>
       </Form>
     </Page>
   );

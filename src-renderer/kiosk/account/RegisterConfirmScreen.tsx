@@ -7,6 +7,7 @@ import { useCandidateStore } from '../../stores/candidate-store.js';
 import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 
 export function RegisterConfirmScreen() {
@@ -16,6 +17,8 @@ export function RegisterConfirmScreen() {
   const patch = useCandidateStore((state) => state.patch);
   const refusal = useRefusal();
   const [busy, setBusy] = useState(false);
+  // The passport is created on the server (A3); offline it is 离线登记's to capture, from the home screen.
+  const offline = useNeedsServer() !== null;
   if (draft === null || preview === null) return null;
 
   const confirm = async () => {
@@ -38,13 +41,14 @@ export function RegisterConfirmScreen() {
         <Descriptions.Item label={t('fields.idNumber')}>{maskIdNumber(preview.idNumber)}</Descriptions.Item>
         <Descriptions.Item label={t('fields.name')}>{preview.name}</Descriptions.Item>
       </Descriptions>
-      <Space style={{ marginTop: 24 }}>
-        <Button type="primary" size="large" loading={busy} onClick={() => void confirm()}>
+      <Space style={{ marginTop: 24 }} wrap>
+        <Button type="primary" size="large" loading={busy} disabled={offline} onClick={() => void confirm()}>
           {t('register.confirm')}
         </Button>
         <Button size="large" onClick={() => go({ name: 'register' })}>
           {t('register.cancel')}
         </Button>
+        <NeedsServerNote />
       </Space>
     </Page>
   );

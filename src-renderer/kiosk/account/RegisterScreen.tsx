@@ -8,6 +8,7 @@ import { useCandidateStore } from '../../stores/candidate-store.js';
 import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { ContactFields } from './ContactFields.js';
 import { IdentityFields } from './IdentityFields.js';
@@ -24,6 +25,8 @@ export function RegisterScreen() {
   const patch = useCandidateStore((state) => state.patch);
   const refusal = useRefusal(form, FIELDS);
   const [busy, setBusy] = useState(false);
+  // 注册 asks the server for the preview (and the SMS code is checked there); offline, 离线登记 captures a passport instead.
+  const offline = useNeedsServer() !== null;
 
   const submit = async (values: PassportForm) => {
     refusal.clear();
@@ -63,12 +66,13 @@ export function RegisterScreen() {
         </Form.Item>
         <PassportAgreementField />
         <Space wrap>
-          <Button type="primary" htmlType="submit" size="large" loading={busy}>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline}>
             {t('register.submit')}
           </Button>
           <Button size="large" onClick={() => go({ name: 'home' })}>
             {t('app.home')}
           </Button>
+          <NeedsServerNote />
         </Space>
         <Typography.Paragraph style={{ marginTop: 16 }}>
           {t('register.haveAccount')}

@@ -1,5 +1,5 @@
 // The page behind the emailed reset link (A5): the link is checked first, then the new password twice.
-import { Alert, Button, Descriptions, Form } from 'antd';
+import { Alert, Button, Descriptions, Form, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../platform/kiosk-api.js';
@@ -9,6 +9,7 @@ import { refusalMessage } from '../../ui/refusal-message.js';
 import { useLocale } from '../../ui/use-locale.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 import { Outcome } from './PasswordResetScreen.js';
@@ -22,6 +23,8 @@ export function ResetLinkScreen({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const [form] = Form.useForm<{ password: string; passwordConfirmation: string }>();
   const refusal = useRefusal(form, ['password', 'passwordConfirmation']);
+  // The new password is set on the server.
+  const offline = useNeedsServer() !== null;
 
   useEffect(() => {
     void call('checkResetLink', { token }).then((result) => (result.ok ? setLink(result.value) : setBroken(result.error)));
@@ -48,9 +51,12 @@ export function ResetLinkScreen({ token }: { token: string }) {
           {refusal.alert}
           <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
             <NewPasswordFields />
-            <Button type="primary" htmlType="submit" size="large">
-              {t('reset.submit')}
-            </Button>
+            <Space wrap>
+              <Button type="primary" htmlType="submit" size="large" disabled={offline}>
+                {t('reset.submit')}
+              </Button>
+              <NeedsServerNote />
+            </Space>
           </Form>
         </>
       )}

@@ -8,6 +8,7 @@ import { normalizeIdNumber } from '../../../shared/rules/id-number.js';
 import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { CaptchaField } from './CaptchaField.js';
 import { IdentityFields } from './IdentityFields.js';
@@ -27,6 +28,8 @@ export function RetrievalScreen() {
   const refusal = useRefusal(form, ['idType', 'idNumber', 'name', 'captcha']);
   const [found, setFound] = useState<{ email: string; mobile: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The passport is looked up on the server.
+  const offline = useNeedsServer() !== null;
 
   const submit = async (values: RetrievalValues) => {
     if (captcha.id === null) return;
@@ -67,14 +70,15 @@ export function RetrievalScreen() {
       {refusal.alert}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <IdentityFields />
-        <CaptchaField captcha={captcha} />
-        <Space>
-          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={captcha.id === null}>
+        <CaptchaField captcha={captcha} refreshDisabled={offline} />
+        <Space wrap>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline || captcha.id === null}>
             {t('retrieval.submit')}
           </Button>
           <Button size="large" onClick={() => go({ name: 'home' })}>
             {t('app.home')}
           </Button>
+          <NeedsServerNote />
         </Space>
       </Form>
     </Page>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/contracts/ipc.js';
 import type { Refusal } from '../../platform/kiosk-api.js';
+import { useNeedsServer } from '../shell/needs-server.js';
 
 interface CodeSent {
   readonly sentTo: string;
@@ -15,6 +16,8 @@ export function SmsCodeButton({ send, onRefused }: { send: () => Promise<IpcResu
   const [cooldown, setCooldown] = useState(0);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // The code is the server's to send: offline the button waits and the status beside it says why instead of where it would go.
+  const needsServer = useNeedsServer();
 
   useEffect(() => {
     if (cooldown <= 0) return;
@@ -37,11 +40,11 @@ export function SmsCodeButton({ send, onRefused }: { send: () => Promise<IpcResu
 
   return (
     <>
-      <Button onClick={() => void click()} disabled={cooldown > 0} loading={sending}>
+      <Button onClick={() => void click()} disabled={cooldown > 0 || needsServer !== null} loading={sending}>
         {cooldown > 0 ? t('sms.resendIn', { seconds: cooldown }) : t('sms.send')}
       </Button>
       <Typography.Text type="secondary" role="status" style={{ marginLeft: 12 }}>
-        {sentTo === null ? t('sms.willSendTo') : t('sms.sentTo', { to: sentTo })}
+        {needsServer ?? (sentTo === null ? t('sms.willSendTo') : t('sms.sentTo', { to: sentTo }))}
       </Typography.Text>
     </>
   );

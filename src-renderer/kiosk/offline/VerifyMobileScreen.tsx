@@ -7,6 +7,7 @@ import { go } from '../../stores/flow-store.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { SmsCodeButton } from '../account/SmsCodeButton.js';
 import { call } from '../shell/call.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 
 export function VerifyMobileScreen() {
@@ -14,6 +15,8 @@ export function VerifyMobileScreen() {
   const [form] = Form.useForm<{ smsCode: string }>();
   const refusal = useRefusal(form, ['smsCode']);
   const [busy, setBusy] = useState(false);
+  // The code is checked on the server (the SMS button says the same beside itself).
+  const offline = useNeedsServer() !== null;
 
   const submit = async ({ smsCode }: { smsCode: string }) => {
     refusal.clear();
@@ -40,9 +43,12 @@ export function VerifyMobileScreen() {
             <SmsCodeButton send={() => call('sendMobileVerificationCode', {})} onRefused={refusal.show} />
           </Space>
         </Form.Item>
-        <Button type="primary" htmlType="submit" size="large" loading={busy}>
-          {t('offline.verify.submit')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={offline}>
+            {t('offline.verify.submit')}
+          </Button>
+          <NeedsServerNote />
+        </Space>
       </Form>
     </Page>
   );
