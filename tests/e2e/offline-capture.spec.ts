@@ -203,3 +203,50 @@ test('K3 an existing passport named offline by a wrong password: the summary sti
   await expect(page.getByRole('button', { name: '进入报名' })).toBeEnabled();
   await expect(page.getByText('账号或密码错误')).toHaveCount(0);
 });
+
+test('K3 no dead buttons: the server goes while a logged-in candidate is on 报名信息 → its online-only buttons are disabled with the reason beside them → the server is back → they are enabled and work again', async ({ page }) => {
+  // The previous test left the server running (and so does beforeAll when this test runs alone); no device enrolment is needed online.
+  await openOwnKiosk(page);
+  await expectConnectivity(page, 'online');
+  await logIn(page, ZHANG_SAN.idNumber, ZHANG_SAN.password);
+  await page.getByRole('button', { name: '查看报名信息' }).click();
+  await expect(page.getByRole('heading', { name: '报名信息', exact: true })).toBeVisible();
+  // An unpaid written subject, so that 支付, 取消报考 and 口试报考 are offered at all.
+  await page.getByRole('button', { name: '笔试报考', exact: true }).click();
+  await page.getByRole('checkbox', { name: '(1) 英语四级笔试' }).check();
+  await page.getByRole('button', { name: '提交' }).click();
+  const written = page.getByRole('region', { name: '笔试报考科目信息' });
+  await expect(written.getByRole('cell', { name: '(1) 英语四级笔试' })).toBeVisible();
+
+  const reason = '需要连接服务器，网络恢复后可用';
+  const onlineOnly = ['笔试报考', '口试报考', '支付', '更新', '取消报考'].map((name) => page.getByRole('button', { name, exact: true }));
+  for (const button of onlineOnly) await expect(button).toBeEnabled();
+  await expect(page.getByText(reason)).toHaveCount(0);
+
+  // The campus link drops. SIGTERM rather than SIGKILL: the kiosk sees the same refused connections, and PGlite keeps the session and
+  // the enrolment just written, which the end of the test reads back.
+  await server.stop('SIGTERM');
+  await expectConnectivity(page, 'offline');
+  for (const button of onlineOnly) await expect(button).toBeDisabled();
+  await expect(page.getByRole('button', { name: '打印准考证' })).toBeDisabled();
+  // Said beside each group that waits: the subject buttons, the unpaid subject's row, and 支付/更新/打印准考证.
+  await expect(page.getByTestId('needs-server')).toHaveCount(3);
+  for (const note of await page.getByTestId('needs-server').all()) await expect(note).toHaveText(reason);
+  await expect(written.getByTestId('needs-server')).toBeVisible();
+  // What needs no server stays usable: 退出 (the privacy wipe) and the way to 离线登记.
+  await expect(page.getByRole('button', { name: '退出' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '离线登记' })).toBeEnabled();
+  await recordStep(page, 'offline-buttons-01-registration-offline');
+
+  await server.start();
+  await expectConnectivity(page, 'online');
+  for (const button of onlineOnly) await expect(button).toBeEnabled();
+  await expect(page.getByText(reason)).toHaveCount(0);
+  // Enabled and working: 更新 reads the registration from the server again, the session and the enrolment intact.
+  await page.getByRole('button', { name: '更新', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '报名信息', exact: true })).toBeVisible();
+  await expect(written.getByRole('cell', { name: '(1) 英语四级笔试' })).toBeVisible();
+  await recordStep(page, 'offline-buttons-02-registration-online-again');
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page.getByRole('button', { name: '进入报名' })).toBeEnabled();
+});
