@@ -250,3 +250,40 @@ test('K3 no dead buttons: the server goes while a logged-in candidate is on 报�
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page.getByRole('button', { name: '进入报名' })).toBeEnabled();
 });
+
+test('K3 no dead buttons on the account screens: the server goes mid-form → 登录, 换一张, 注册 and 发送验证码 wait with the reason → back → enabled again', async ({ page }) => {
+  // The previous test left the server running.
+  await openOwnKiosk(page);
+  await expectConnectivity(page, 'online');
+  const reason = '需要连接服务器，网络恢复后可用';
+  await page.getByRole('button', { name: '进入报名' }).click();
+  const login = [page.getByRole('button', { name: '登录', exact: true }), page.getByRole('button', { name: '换一张' })];
+  for (const button of login) await expect(button).toBeEnabled();
+
+  await server.stop('SIGTERM');
+  await expectConnectivity(page, 'offline');
+  for (const button of login) await expect(button).toBeDisabled();
+  await expect(page.getByTestId('needs-server')).toHaveText(reason);
+  await recordStep(page, 'offline-buttons-03-login-offline');
+  // 返回首页 needs no server, and from there 注册新用户 is disabled too (saying why), so the register form is reached only online:
+  // this reaches it the way a candidate already on it when the link dropped would see it.
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await expect(page.getByRole('button', { name: '注册新用户' })).toBeDisabled();
+
+  await server.start();
+  await expectConnectivity(page, 'online');
+  await page.getByRole('button', { name: '注册新用户' }).click();
+  const register = [page.getByRole('button', { name: '注册', exact: true }), page.getByRole('button', { name: '发送验证码' })];
+  for (const button of register) await expect(button).toBeEnabled();
+  await server.stop('SIGTERM');
+  await expectConnectivity(page, 'offline');
+  for (const button of register) await expect(button).toBeDisabled();
+  // One reason beside 发送验证码 (in its status line) and one beside 注册.
+  await expect(page.getByText(reason)).toHaveCount(2);
+  await recordStep(page, 'offline-buttons-04-register-offline');
+
+  await server.start();
+  await expectConnectivity(page, 'online');
+  for (const button of register) await expect(button).toBeEnabled();
+  await expect(page.getByText(reason)).toHaveCount(0);
+});
