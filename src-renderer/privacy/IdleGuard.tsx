@@ -13,8 +13,9 @@ const ACTIVITY_INTERVAL_MS = 2_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 async function logoutAndWipe(): Promise<void> {
-  // Best effort: the host drops the session anyway once the wipe is confirmed.
-  await kioskApi().invoke('logout', {});
+  // Best effort, and not waited for before the wipe (see use-logout.ts): a network that swallows
+  // requests must not keep the candidate on screen; the host drops the session once the wipe is confirmed.
+  void kioskApi().invoke('logout', {});
   await clearCandidateTraces();
   await i18next.changeLanguage('zh-CN');
   await platformBridge().idleWiped({});

@@ -6,8 +6,12 @@ import { clearCandidateTraces } from '../../privacy/clear-traces.js';
 
 export function useLogout(): () => Promise<void> {
   return useCallback(async () => {
-    await kioskApi().invoke('logout', {});
-    await platformBridge().sessionLogout({});
+    // Sent first, not waited for: the host takes the window's session cookie as it handles the call,
+    // before the cookie is dropped below, so the server still ends that session. Waiting would keep
+    // the candidate's screen up for the whole request timeout when the network swallows requests.
+    const ended = kioskApi().invoke('logout', {});
     await clearCandidateTraces();
+    await platformBridge().sessionLogout({});
+    await ended;
   }, []);
 }
