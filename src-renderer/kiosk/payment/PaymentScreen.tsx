@@ -9,7 +9,7 @@ import { go } from '../../stores/flow-store.js';
 import { formatYuan } from '../../ui/format.js';
 import { useRefusal } from '../../ui/use-refusal.js';
 import { call } from '../shell/call.js';
-import { useNeedsServer } from '../shell/needs-server.js';
+import { NeedsServerNote, useNeedsServer } from '../shell/needs-server.js';
 import { Page } from '../shell/Page.js';
 import { OrderQr } from './OrderQr.js';
 
@@ -114,7 +114,7 @@ export function PaymentScreen() {
         onCancel={() => setStage('select')}
       >
         {t('payment.providerConfirm', { provider: t(`payment.${provider}`), amount })}
-        {needsServer !== null && <Typography.Paragraph type="secondary" data-testid="needs-server">{needsServer}</Typography.Paragraph>}
+        <NeedsServerNote block />
       </Modal>
     </Page>
   );
